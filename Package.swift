@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Targets depend in one direction only (see DESIGN.md):
+// ScoringCore -> Model -> Markdown(CCmark) -> Render -> Site -> CLI -> tandem
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure Swift, no Foundation: also compiled with Embedded Swift to WebAssembly.
+        .target(name: "ScoringCore"),
+        .target(
+            name: "Model",
+            dependencies: ["ScoringCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["Model", "CCmark"]),
+        .target(
+            name: "Render",
+            dependencies: ["Markdown", "Model", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore"]),
+        .target(
+            name: "TandemCLI",
+            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
+
+        .testTarget(
+            name: "ScoringCoreTests",
+            dependencies: [
+                "ScoringCore",
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI"]),
+    ]
+)
+
+// Strict settings for every target, in one place.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

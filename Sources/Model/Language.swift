@@ -1,0 +1,18 @@
+/// The languages Tandem's themes and content speak.
+public enum Language: String, Sendable, Hashable, CaseIterable, Comparable {
+    case en, da
+
+    /// The language's own name, for the language switch.
+    public var nativeName: String {
+        switch self {
+        case .en: "English"
+        case .da: "Dansk"
+        }
+    }
+
+    public static func < (lhs: Language, rhs: Language) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+
+    static let allNames = allCases.map(\.rawValue)
+}

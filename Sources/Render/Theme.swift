@@ -1,0 +1,164 @@
+public import Model
+internal import Mustache
+internal import Yams
+
+/// A theme: Mustache layouts and partials, UI strings per language, and assets (CSS, JS, wasm).
+///
+/// A theme is made of layers: the default theme, then a site's own `site-templates/`, whose files
+/// replace the default's file by file.
+public struct Theme: Sendable {
+    /// A file of the theme's `assets/` folder.
+    public struct Asset: Sendable {
+        /// Path below `assets/`, e.g. `style.css`.
+        public var path: String
+        public var bytes: [UInt8]
+        /// Where it came from, for messages.
+        public var source: String
+    }
+
+    /// The layouts every theme must have.
+    public static let requiredLayouts = ["layouts/home", "layouts/section", "layouts/page", "layouts/404"]
+
+    let library: MustacheLibrary
+    public let templateNames: Set<String>
+    public let assets: [Asset]
+    let strings: [Language: [String: String]]
+
+    /// Loads a theme from its layers, lowest first.
+    ///
+    /// - Parameter layers: folders laid out like `site-templates/`; a later folder's file replaces an
+    ///   earlier folder's file with the same path. Missing folders are skipped.
+    /// - Throws: `DiagnosticsError` for a template that does not parse (with line and column), a missing
+    ///   layout or partial, or an i18n file that is not a map of strings.
+    public static func load(layers: [String]) throws(DiagnosticsError) -> Theme {
+        var files: [String: (absolute: String, display: String)] = [:]
+        for layer in layers where FileSystem.isDirectory(layer) {
+            for relative in FileSystem.listFiles(layer) {
+                files[relative] = (layer + "/" + relative, FileSystem.display(layer + "/" + relative))
+            }
+        }
+        var diagnostics = Diagnostics()
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var references: [(name: String, location: SourceLocation)] = []
+        var assets: [Asset] = []
+        var strings: [Language: [String: String]] = [:]
+
+        for relative in files.keys.sorted() {
+            let (absolute, display) = files[relative]!
+            if relative.hasSuffix(".mustache") {
+                let name = String(relative.dropLast(".mustache".count))
+                guard let text = FileSystem.readText(absolute) else {
+                    diagnostics.error(SourceLocation(file: display), "cannot read this template")
+                    continue
+                }
+                do {
+                    try library.register(text, named: name)
+                    names.insert(name)
+                    references += partialReferences(in: text, file: display)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.error(
+                        SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "this template does not parse: \(describe(error.error))")
+                } catch {
+                    diagnostics.error(SourceLocation(file: display), "this template does not parse: \(error)")
+                }
+            } else if relative.hasPrefix("assets/") {
+                guard let bytes = FileSystem.readBytes(absolute) else {
+                    diagnostics.error(SourceLocation(file: display), "cannot read this asset")
+                    continue
+                }
+                assets.append(Asset(path: String(relative.dropFirst("assets/".count)), bytes: bytes, source: display))
+            } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
+                let code = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
+                guard let language = Language(rawValue: code) else { continue }
+                strings[language] = loadStrings(absolute, display: display, into: &diagnostics)
+            }
+        }
+        let searched = layers.map { FileSystem.display($0) }.joined(separator: " and ")
+        for layout in requiredLayouts where !names.contains(layout) {
+            diagnostics.error(
+                SourceLocation(file: FileSystem.display(layers.last ?? "site-templates")),
+                "the theme has no \(layout).mustache; expected it in \(searched)")
+        }
+        for reference in references where !names.contains(reference.name) {
+            diagnostics.error(
+                reference.location,
+                "the partial \"\(reference.name)\" does not exist; expected \(reference.name).mustache in \(searched)"
+                    + Suggestion.didYouMean(reference.name, in: names))
+        }
+        for language in Language.allCases where strings[language] == nil {
+            diagnostics.error(
+                SourceLocation(file: FileSystem.display(layers.last ?? "site-templates")),
+                "the theme has no i18n/\(language.rawValue).yml with its \(language.nativeName) UI strings")
+        }
+        try diagnostics.throwIfErrors()
+        return Theme(library: library, templateNames: names, assets: assets, strings: strings)
+    }
+
+    /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
+    public func render(_ template: String, context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The UI strings for a language.
+    public func strings(for language: Language) -> [String: String] {
+        strings[language] ?? [:]
+    }
+
+    // MARK: - Helpers
+
+    static func loadStrings(_ path: String, display: String, into diagnostics: inout Diagnostics) -> [String: String] {
+        var reader = YAMLReader(file: display)
+        var result: [String: String] = [:]
+        if let text = FileSystem.readText(path), let root = reader.parse(text),
+            let entries = reader.mapping(root, "the UI strings", allowed: [])
+        {
+            for entry in entries {
+                if let value = reader.string(entry.value, entry.key) { result[entry.key] = value }
+            }
+        }
+        diagnostics.append(contentsOf: reader.diagnostics.all)
+        return result
+    }
+
+    /// The `{{> name}}` tags of a template, with their positions.
+    static func partialReferences(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        var line = 1
+        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = lineText[...]
+            while let open = rest.firstRange(of: "{{>") {
+                guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces
+                let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
+                found.append((String(name), SourceLocation(file: file, line: line, column: column)))
+                rest = rest[close.upperBound...]
+            }
+            line += 1
+        }
+        return found
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed; expected {{/name}}"
+        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection: return "an inherited section holds a tag it may not"
+        default: return "\(error)"
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,75 @@
+public import Model
+
+/// One page of the built site in one language: a Markdown file, or a section page Tandem generates
+/// for a folder that has no `index.md`.
+struct Page: Sendable {
+    /// The Markdown file relative to the content folder; nil for a generated section page.
+    var source: String?
+    /// The file's path as shown in messages (`content/playbooks/sla.md`).
+    var display: String
+    var language: Language
+    /// The same for every translation of a page: `playbooks/sla`, `playbooks/index`, `index`.
+    var key: String
+    /// The folder the page belongs to (`playbooks` for `playbooks/sla.md` and `playbooks/index.md`).
+    var folder: String
+    /// `index.md` of a folder (a section page, or the home page).
+    var isIndex: Bool
+    var front = FrontMatter()
+    var body: Substring = ""
+    var bodyLine = 0
+    /// The output file relative to the output folder: `da/playbooks/sla/index.html`.
+    var outputPath = ""
+
+    /// The folder of the output file: `da/playbooks/sla`.
+    var outputDirectory: String { URLPath.directory(outputPath) }
+    var isHome: Bool { key == "index" }
+
+    /// Computes `outputPath`: the main language at the root, another under its code.
+    mutating func assignOutputPath(mainLanguage: Language) {
+        let prefix = language == mainLanguage ? "" : language.rawValue + "/"
+        if isIndex {
+            outputPath = prefix + URLPath.join(folder, "index.html")
+        } else {
+            outputPath = prefix + key + "/index.html"
+        }
+    }
+
+    /// `section-01` -> `Section 01`; `one-pipeline.md` -> `One pipeline`.
+    static func humanize(_ name: String) -> String {
+        var words = name.replacingDashes
+        if let first = words.first { words = first.uppercased() + words.dropFirst() }
+        return words
+    }
+}
+
+extension String {
+    fileprivate var replacingDashes: String {
+        String(map { $0 == "-" || $0 == "_" ? " " : $0 })
+    }
+}
+
+/// What rendering a page's Markdown produced.
+struct RenderedPage: Sendable {
+    var title: String
+    var html: String
+    var headings: [(level: Int, text: String, id: String)]
+    var diagnostics: [Diagnostic]
+    var anchors: [AnchorReference]
+}
+
+/// A link to a heading of another page, checked once every page is rendered.
+struct AnchorReference: Sendable {
+    var location: SourceLocation
+    var target: Int
+    var fragment: String
+}
+
+/// A folder of pages in one language.
+struct Section: Sendable {
+    var folder: String
+    var language: Language
+    /// The section's own page (its `index.md` or a generated one).
+    var page: Int
+    var pages: [Int] = []
+    var subsections: [String] = []
+}

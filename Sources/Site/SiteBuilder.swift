@@ -1,0 +1,202 @@
+public import Model
+internal import Markdown
+internal import Render
+
+/// What `tandem build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The content folder (`content`).
+    public var contentDirectory: String
+    /// Theme folders, lowest first: the default theme, then the site's own `site-templates/`.
+    public var themeLayers: [String]
+    /// The output folder (`public`).
+    public var outputDirectory: String
+    public var includeDrafts = false
+
+    public init(contentDirectory: String, themeLayers: [String], outputDirectory: String, includeDrafts: Bool = false) {
+        self.contentDirectory = contentDirectory
+        self.themeLayers = themeLayers
+        self.outputDirectory = outputDirectory
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var warnings: [Diagnostic]
+    /// Seconds per phase, in order: load, parse, render, write.
+    public var timings: [(phase: String, seconds: Double)]
+}
+
+/// Builds a site: load, check, render, and write atomically.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Checks the whole site and renders it in memory without writing anything.
+    ///
+    /// - Returns: the warnings.
+    /// - Throws: `DiagnosticsError` with every problem found.
+    public func check() throws(DiagnosticsError) -> [Diagnostic] {
+        var clock = PhaseClock()
+        let output = try render(clock: &clock)
+        return output.warnings
+    }
+
+    /// Builds the site into the output folder. The folder is replaced only when the whole build succeeds.
+    ///
+    /// - Throws: `DiagnosticsError` with every problem found; the output folder is then untouched.
+    public func build() throws(DiagnosticsError) -> BuildReport {
+        var clock = PhaseClock()
+        let target = try OutputFolder.checked(
+            options.outputDirectory, content: options.contentDirectory, themes: options.themeLayers)
+        let output = try render(clock: &clock)
+        do {
+            try target.replace(with: output.files)
+        } catch {
+            throw DiagnosticsError([Diagnostic(SourceLocation(file: FileSystem.display(target.path)), error.description)])
+        }
+        clock.lap("write")
+        return BuildReport(
+            pages: output.pageCount, files: output.files.count, warnings: output.warnings, timings: clock.laps)
+    }
+
+    struct Output {
+        var files: [OutputFile]
+        var pageCount: Int
+        var warnings: [Diagnostic]
+    }
+
+    func render(clock: inout PhaseClock) throws(DiagnosticsError) -> Output {
+        var diagnostics = Diagnostics()
+        let content = options.contentDirectory
+        guard FileSystem.isDirectory(content) else {
+            throw DiagnosticsError([
+                Diagnostic(SourceLocation(file: FileSystem.display(content)), "the content folder does not exist; expected a folder of Markdown pages")
+            ])
+        }
+
+        // Load: settings, theme, and every file of the content folder.
+        var config = SiteConfig()
+        let configPath = content + "/site.yml"
+        if let text = FileSystem.readText(configPath) {
+            do { config = try SiteConfig.parse(text, file: FileSystem.display(configPath)) } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        var theme: Theme?
+        do { theme = try Theme.load(layers: options.themeLayers) } catch { diagnostics.append(contentsOf: error.diagnostics) }
+        let scan = ContentScan(root: content, mainLanguage: config.language)
+        diagnostics.append(contentsOf: scan.diagnostics)
+        clock.lap("load")
+
+        // Parse: front matter of every page, in parallel.
+        let includeDrafts = options.includeDrafts
+        let parsed = parallelMap(scan.pages.count) { i -> (Page?, [Diagnostic]) in
+            var page = scan.pages[i]
+            let path = content + "/" + page.source!
+            guard let text = FileSystem.readText(path) else {
+                return (nil, [Diagnostic(SourceLocation(file: page.display), "cannot read this file")])
+            }
+            do throws(DiagnosticsError) {
+                let (front, body, bodyLine) = try FrontMatter.split(text, file: page.display)
+                if front.draft && !includeDrafts { return (nil, []) }
+                page.front = front
+                page.body = body
+                page.bodyLine = bodyLine
+                return (page, [])
+            } catch {
+                return (nil, error.diagnostics)
+            }
+        }
+        var pages: [Page] = []
+        for (page, problems) in parsed {
+            diagnostics.append(contentsOf: problems)
+            if let page { pages.append(page) }
+        }
+        var site = SiteTree(pages: pages, config: config)
+        diagnostics.append(contentsOf: site.diagnostics)
+        clock.lap("parse")
+
+        // Render the Markdown of every page, resolving links between pages.
+        let resolver = LinkResolver(site: site, staticFiles: Set(scan.staticFiles), contentDisplay: FileSystem.display(content))
+        let unsafeHTML = config.unsafeHTML
+        let rendered = parallelMap(site.pages.count) { i in
+            resolver.render(page: i, unsafeHTML: unsafeHTML)
+        }
+        for (i, page) in rendered.enumerated() {
+            diagnostics.append(contentsOf: page.diagnostics)
+            site.titles[i] = page.title
+        }
+        for page in rendered {
+            for anchor in page.anchors where !rendered[anchor.target].headings.contains(where: { $0.id == anchor.fragment }) {
+                let ids = rendered[anchor.target].headings.map(\.id)
+                let target = site.pages[anchor.target].display
+                diagnostics.error(
+                    anchor.location,
+                    "the link points to #\(anchor.fragment), but \(target) has no heading with that id"
+                        + (Suggestion.closest(to: anchor.fragment, in: ids).map { "; did you mean #\($0)?" }
+                            ?? (ids.isEmpty ? "; that page has no headings" : "; its headings are #" + ids.prefix(8).joined(separator: ", #"))))
+            }
+        }
+        guard !diagnostics.hasErrors, let theme else { throw DiagnosticsError(diagnostics.errors) }
+
+        // Assets: the theme's, fingerprinted, the logo, and the content folder's own files.
+        var files: [OutputFile] = []
+        var assetURLs: [String: String] = [:]
+        for asset in theme.assets {
+            let path = "assets/" + Fingerprint.name(asset.path, hash: Fingerprint.hash(asset.bytes))
+            assetURLs[asset.path] = path
+            files.append(OutputFile(path: path, bytes: asset.bytes))
+        }
+        var logoPath: String?
+        if let logo = config.brand.logo {
+            if let bytes = FileSystem.readBytes(content + "/" + logo) {
+                logoPath = "assets/" + Fingerprint.name(URLPath.lastComponent(logo), hash: Fingerprint.hash(bytes))
+                files.append(OutputFile(path: logoPath!, bytes: bytes))
+            } else {
+                diagnostics.error(
+                    SourceLocation(file: config.file ?? "site.yml"),
+                    "brand.logo \"\(logo)\" does not exist; expected a file relative to \(FileSystem.display(content))")
+            }
+        }
+        for path in scan.staticFiles {
+            guard let bytes = FileSystem.readBytes(content + "/" + path) else {
+                diagnostics.error(SourceLocation(file: FileSystem.display(content + "/" + path)), "cannot read this file")
+                continue
+            }
+            files.append(OutputFile(path: path, bytes: bytes))
+        }
+        try diagnostics.throwIfErrors()
+
+        // Render every page through the theme.
+        let renderer = PageRenderer(
+            site: site, rendered: rendered, theme: theme, assets: assetURLs, logo: logoPath)
+        let pagePaths = site.pages.map(\.outputPath)
+        let pageFiles = parallelMap(pagePaths.count) { i in
+            OutputFile(path: pagePaths[i], text: renderer.render(page: i))
+        }
+        files += pageFiles
+        files.append(OutputFile(path: "404.html", text: renderer.renderNotFound()))
+        if let sitemap = Sitemap.xml(site: site) { files.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
+        clock.lap("render")
+        return Output(files: files, pageCount: site.pages.count, warnings: diagnostics.warnings)
+    }
+}
+
+/// Wall-clock time per build phase, for `--timings`.
+struct PhaseClock {
+    var start = ContinuousClock.now
+    var laps: [(phase: String, seconds: Double)] = []
+
+    mutating func lap(_ phase: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - start
+        laps.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        start = now
+    }
+}

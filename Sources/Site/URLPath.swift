@@ -1,0 +1,82 @@
+/// Paths inside the content and output folders, always with `/` and never starting with one.
+enum URLPath {
+    /// The folder part of a path: `playbooks/sla.md` -> `playbooks`; `index.md` -> ``.
+    static func directory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// The last component: `playbooks/sla.md` -> `sla.md`.
+    static func lastComponent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.isEmpty ? name : name.isEmpty ? directory : directory + "/" + name
+    }
+
+    /// Resolves `.` and `..`; nil when the path climbs above the root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A relative URL from the folder `fromDirectory` to the file `to` (both relative to the output root).
+    static func relative(from fromDirectory: String, to: String) -> String {
+        let from = fromDirectory.split(separator: "/")
+        let target = to.split(separator: "/")
+        var common = 0
+        while common < from.count, common < target.count - 1, from[common] == target[common] { common += 1 }
+        let up = String(repeating: "../", count: from.count - common)
+        return up + target[common...].joined(separator: "/")
+    }
+
+    /// `../../` for a page in `playbooks/sla/`: the way from a folder up to the output root.
+    static func up(from directory: String) -> String {
+        String(repeating: "../", count: directory.split(separator: "/").count)
+    }
+
+    /// Splits `sla.md#escalation` into `sla.md` and `escalation`; a query is kept with the path.
+    static func splitFragment(_ url: String) -> (path: String, fragment: String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+    }
+
+    /// Whether a link destination names another site or a scheme (`https:`, `mailto:`, `//host`).
+    static func isExternal(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return true }
+        for (i, c) in url.enumerated() {
+            if c == ":" { return i > 0 }
+            if !(c.isLetter || c.isNumber || c == "+" || c == "-" || c == ".") { return false }
+        }
+        return false
+    }
+
+    /// Undoes %-encoding in a path (`M%C3%A5l.md` -> `Mål.md`).
+    static func percentDecoded(_ path: String) -> String {
+        guard path.contains("%") else { return path }
+        var bytes: [UInt8] = []
+        var iterator = Array(path.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == 0x25, iterator.count >= 2,
+                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
