@@ -35,6 +35,13 @@ public struct LinkReference: Sendable, Equatable {
     public var destination: String
     public var line: Int
     public var column: Int
+
+    public init(kind: Kind, destination: String, line: Int, column: Int) {
+        self.kind = kind
+        self.destination = destination
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A fenced code block whose info string the caller wants to render itself.
@@ -45,6 +52,13 @@ public struct FencedBlock: Sendable, Equatable {
     public var line: Int
     /// Line of the block's first content line in the file.
     public var contentLine: Int
+
+    public init(info: String, literal: String, line: Int, contentLine: Int) {
+        self.info = info
+        self.literal = literal
+        self.line = line
+        self.contentLine = contentLine
+    }
 }
 
 /// The result of rendering one document.
@@ -139,6 +153,11 @@ private struct HTMLRenderer {
         }
     }
 
+    /// Starts a new line unless the output is at the start of one, as cmark's own renderer does.
+    mutating func cr() {
+        if let last = out.utf8.last, last != 0x0A { out += "\n" }
+    }
+
     func line(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) + options.lineOffset }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
@@ -146,9 +165,11 @@ private struct HTMLRenderer {
         case CMARK_NODE_DOCUMENT:
             break
         case CMARK_NODE_BLOCK_QUOTE:
+            cr()
             out += entering ? "<blockquote>\n" : "</blockquote>\n"
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            cr()
             if entering {
                 let start = cmark_node_get_list_start(node)
                 out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
@@ -156,18 +177,29 @@ private struct HTMLRenderer {
                 out += ordered ? "</ol>\n" : "</ul>\n"
             }
         case CMARK_NODE_ITEM:
-            out += entering ? "<li>" : "</li>\n"
+            if entering {
+                cr()
+                out += "<li>"
+            } else {
+                out += "</li>\n"
+            }
         case CMARK_NODE_CODE_BLOCK:
+            cr()
             codeBlock(node)
         case CMARK_NODE_HTML_BLOCK:
-            out += options.unsafeHTML ? Self.literal(node) : "<!-- raw HTML omitted -->\n"
+            cr()
+            out += options.unsafeHTML ? Self.literal(node) : "<!-- raw HTML omitted -->"
+            cr()
         case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
             break
         case CMARK_NODE_PARAGRAPH:
             if !isInTightList(node) {
-                out += entering ? "<p>" : "</p>\n"
-            } else if !entering, cmark_node_next(node) != nil {
-                out += "\n"
+                if entering {
+                    cr()
+                    out += "<p>"
+                } else {
+                    out += "</p>\n"
+                }
             }
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
@@ -175,11 +207,13 @@ private struct HTMLRenderer {
                 let text = Self.plainText(node)
                 let id = slugs.unique(text)
                 headings.append(Heading(level: level, text: text, id: id))
+                cr()
                 out += "<h\(level) id=\"\(id)\">"
             } else {
                 out += "</h\(level)>\n"
             }
         case CMARK_NODE_THEMATIC_BREAK:
+            cr()
             out += "<hr />\n"
         case CMARK_NODE_TEXT:
             HTML.escape(Self.literal(node), into: &out)

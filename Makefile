@@ -1,0 +1,35 @@
+# Tandem: the two commands of the quick start are `make site` and `make test`.
+SWIFT ?= swift
+TANDEM := .build/release/tandem
+
+.PHONY: site test build release deps wasm wasm-check clean
+
+## Build the example site in content/ into public/ and print where to open it.
+site: release
+	$(TANDEM) build
+	@echo "Open the site: file://$(CURDIR)/public/index.html"
+
+## Run every test: unit and fixture tests, the committed wasm check.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@if [ -x Scripts/build-wasm.sh ]; then Scripts/build-wasm.sh --check; fi
+
+release: deps
+	$(SWIFT) build -c release --product tandem
+
+build: deps
+	$(SWIFT) build
+
+deps:
+	@Scripts/ensure-deps.sh
+
+## Rebuild site-templates/assets/scoring.wasm from Sources/ScoringCore (Embedded Swift).
+wasm:
+	Scripts/build-wasm.sh
+
+wasm-check:
+	Scripts/build-wasm.sh --check
+
+clean:
+	rm -rf .build public

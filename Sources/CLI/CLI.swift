@@ -1,1 +1,0 @@
-// The CLI module of Tandem (see DESIGN.md for its place in the architecture).

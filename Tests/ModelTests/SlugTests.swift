@@ -1,0 +1,48 @@
+import Model
+import Testing
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Escalation", "escalation"),
+        ("Mål og økonomi", "maal-og-oekonomi"),
+        ("Ærlig talt: SLA'en", "aerlig-talt-sla-en"),
+        ("  Café & Crème brûlée ", "cafe-creme-brulee"),
+        ("Größe", "groesse"),
+        ("Шаг 1", "шаг-1"),
+        ("!!!", "section"),
+        ("BANT (budget, authority)", "bant-budget-authority"),
+    ])
+    func slugs(text: String, slug: String) {
+        #expect(Slug.make(text) == slug)
+    }
+
+    @Test func registryMakesIdsUnique() {
+        var registry = Slug.Registry()
+        #expect(registry.unique("FAQ") == "faq")
+        #expect(registry.unique("FAQ") == "faq-2")
+        #expect(registry.unique("faq 2") == "faq-2-2")
+        #expect(registry.unique("FAQ") == "faq-3")
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func suggestsCloseKeys() {
+        #expect(Suggestion.closest(to: "titel", in: ["title", "weight", "date"]) == "title")
+        #expect(Suggestion.closest(to: "wieght", in: ["title", "weight"]) == "weight")
+        #expect(Suggestion.closest(to: "colour", in: ["title", "weight"]) == nil)
+    }
+}
+
+@Suite struct SimpleDateTests {
+    @Test func parsesAndFormats() throws {
+        let date = try #require(SimpleDate("2026-03-04"))
+        #expect(date.description == "2026-03-04")
+        #expect(date.quarter == "2026-Q1")
+        #expect(date.formatted(.en) == "4 March 2026")
+        #expect(date.formatted(.da) == "4. marts 2026")
+        #expect(SimpleDate("2026-02-29") == nil)
+        #expect(SimpleDate("2024-02-29") != nil)
+        #expect(SimpleDate("2026-13-01") == nil)
+        #expect(SimpleDate("26-1-1") == nil)
+    }
+}
