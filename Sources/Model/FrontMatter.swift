@@ -18,6 +18,18 @@ public struct FrontMatter: Sendable, Equatable {
     ///   (so positions in the body can be reported as positions in the file).
     /// - Throws: `DiagnosticsError` for invalid YAML, unknown keys and wrongly typed values.
     public static func split(_ text: String, file: String) throws(DiagnosticsError) -> (FrontMatter, body: Substring, bodyLine: Int) {
+        let (matter, body, bodyLine, problems) = try read(text, file: file)
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return (matter, body, bodyLine)
+    }
+
+    /// Like `split`, but returns the problems of the front matter beside what could be read, so a
+    /// build can go on checking the page's body.
+    ///
+    /// - Throws: only when the front matter has no closing line, and the body cannot be found.
+    public static func read(_ text: String, file: String) throws(DiagnosticsError)
+        -> (FrontMatter, body: Substring, bodyLine: Int, problems: [Diagnostic])
+    {
         let bytes = Array(text.utf8)
         func lineEnd(from i: Int) -> Int {
             var j = i
@@ -31,7 +43,7 @@ public struct FrontMatter: Sendable, Equatable {
         }
         let first = lineEnd(from: 0)
         guard content(0, first).elementsEqual("---".utf8) else {
-            return (FrontMatter(), Substring(text), 0)
+            return (FrontMatter(), Substring(text), 0, [])
         }
         var start = first + 1
         var line = 2
@@ -42,8 +54,8 @@ public struct FrontMatter: Sendable, Equatable {
                 let yaml = String(decoding: bytes[(first + 1)..<start], as: UTF8.self)
                 let utf8 = text.utf8
                 let bodyIndex = utf8.index(utf8.startIndex, offsetBy: min(end + 1, bytes.count))
-                let matter = try parse(yaml, file: file, lineOffset: 1)
-                return (matter, text[bodyIndex...], line)
+                let (matter, problems) = parse(yaml, file: file, lineOffset: 1)
+                return (matter, text[bodyIndex...], line, problems)
             }
             line += 1
             start = end + 1
@@ -54,7 +66,7 @@ public struct FrontMatter: Sendable, Equatable {
         ])
     }
 
-    static func parse(_ yaml: String, file: String, lineOffset: Int) throws(DiagnosticsError) -> FrontMatter {
+    static func parse(_ yaml: String, file: String, lineOffset: Int) -> (FrontMatter, [Diagnostic]) {
         var reader = YAMLReader(file: file, lineOffset: lineOffset)
         var matter = FrontMatter()
         if let root = reader.parse(yaml), root.null == nil,
@@ -66,7 +78,6 @@ public struct FrontMatter: Sendable, Equatable {
             matter.draft = reader.bool(fields["draft"], "draft") ?? false
             matter.date = reader.date(fields["date"], "date")
         }
-        try reader.diagnostics.throwIfErrors()
-        return matter
+        return (matter, reader.diagnostics.errors)
     }
 }

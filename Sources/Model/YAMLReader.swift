@@ -39,7 +39,11 @@ public struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let (problem, mark) = Self.describe(error)
+            var (problem, mark, started) = Self.describe(error)
+            if let started {
+                let start = location(line: started.line, column: started.column)
+                problem += " that starts at line \(start.line), column \(start.column)"
+            }
             let where_ = mark.map { location(line: $0.line, column: $0.column) } ?? location(nil)
             diagnostics.error(where_, "this is not valid YAML: \(problem)")
             return nil
@@ -49,19 +53,21 @@ public struct YAMLReader {
         }
     }
 
-    static func describe(_ error: YamlError) -> (String, Mark?) {
+    static func describe(_ error: YamlError) -> (String, Mark?, started: Mark?) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return (detail, mark)
+            guard let context else { return (problem, mark, nil) }
+            let start = context.mark
+            let sameMark = start.line == mark.line && start.column == mark.column
+            return ("\(problem) \(context.text)", mark, sameMark ? nil : start)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears more than once", context.mark)
+            return ("the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears more than once", context.mark, nil)
         case .reader(let problem, _, _, _):
-            return (problem, nil)
+            return (problem, nil, nil)
         default:
-            return ("\(error)", nil)
+            return ("\(error)", nil, nil)
         }
     }
 

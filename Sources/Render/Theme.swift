@@ -57,10 +57,12 @@ public struct Theme: Sendable {
                     names.insert(name)
                     references += partialReferences(in: text, file: display)
                 } catch let error as MustacheTemplate.ParserError {
+                    names.insert(name)  // it exists; only its syntax is wrong
                     diagnostics.error(
                         SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
                         "this template does not parse: \(describe(error.error))")
                 } catch {
+                    names.insert(name)
                     diagnostics.error(SourceLocation(file: display), "this template does not parse: \(error)")
                 }
             } else if relative.hasPrefix("assets/") {

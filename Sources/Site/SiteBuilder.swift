@@ -103,12 +103,13 @@ public struct SiteBuilder: Sendable {
                 return (nil, [Diagnostic(SourceLocation(file: page.display), "cannot read this file")])
             }
             do throws(DiagnosticsError) {
-                let (front, body, bodyLine) = try FrontMatter.split(text, file: page.display)
-                if front.draft && !includeDrafts { return (nil, []) }
+                // A page whose front matter has mistakes is still checked, so one run reports them all.
+                let (front, body, bodyLine, problems) = try FrontMatter.read(text, file: page.display)
+                if front.draft && !includeDrafts { return (nil, problems) }
                 page.front = front
                 page.body = body
                 page.bodyLine = bodyLine
-                return (page, [])
+                return (page, problems)
             } catch {
                 return (nil, error.diagnostics)
             }

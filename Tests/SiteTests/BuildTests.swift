@@ -1,0 +1,94 @@
+import Foundation
+import Model
+import Site
+import Testing
+
+@Suite struct BuildTests {
+    @Test func richSiteMatchesItsSnapshot() throws {
+        let output = Fixtures.temporaryFolder() + "/public"
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path) }
+        let report = try SiteBuilder(options: Fixtures.options("rich", output: output)).build()
+        #expect(report.pages == 12)
+        let built = Fixtures.tree(output)
+        let snapshotFolder = Fixtures.root + "/rich/expected"
+        // Pages, sitemap and the list of every written file; asset bytes are the theme's own.
+        var snapshot: [String: Data] = [:]
+        for (path, bytes) in built where path.hasSuffix(".html") || path.hasSuffix(".xml") { snapshot[path] = bytes }
+        snapshot["files.txt"] = Data((built.keys.sorted().joined(separator: "\n") + "\n").utf8)
+        if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
+            try? FileManager.default.removeItem(atPath: snapshotFolder)
+            for (path, bytes) in snapshot {
+                let file = snapshotFolder + "/" + path
+                try FileManager.default.createDirectory(
+                    atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path, withIntermediateDirectories: true)
+                try bytes.write(to: URL(fileURLWithPath: file))
+            }
+            return
+        }
+        let expected = Fixtures.tree(snapshotFolder)
+        #expect(expected.keys.sorted() == snapshot.keys.sorted(), "set TANDEM_RECORD=1 to re-record on purpose")
+        for (path, bytes) in snapshot {
+            let want = expected[path].map { String(decoding: $0, as: UTF8.self) }
+            #expect(String(decoding: bytes, as: UTF8.self) == want, "\(path) differs from its snapshot")
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuilder(options: Fixtures.options("rich", output: folder + "/one")).build()
+        _ = try SiteBuilder(options: Fixtures.options("rich", output: folder + "/two")).build()
+        let one = Fixtures.tree(folder + "/one")
+        let two = Fixtures.tree(folder + "/two")
+        #expect(one.count > 10)
+        #expect(one == two)
+    }
+
+    @Test func draftsAreBuiltOnlyWhenAsked() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuilder(options: Fixtures.options("rich", output: folder + "/a")).build()
+        _ = try SiteBuilder(options: Fixtures.options("rich", output: folder + "/b", drafts: true)).build()
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a/guides/advanced/draft/index.html"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/b/guides/advanced/draft/index.html"))
+    }
+
+    @Test func linksAreRelativeAndResolved() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuilder(options: Fixtures.options("rich", output: folder + "/p")).build()
+        let sla = try String(contentsOfFile: folder + "/p/guides/sla/index.html", encoding: .utf8)
+        #expect(sla.contains("<a href=\"../goal/index.html\">the goal</a>"))
+        #expect(sla.contains("<a href=\"../../index.html\">home</a>"))
+        #expect(sla.contains("<h3 id=\"escalation-2\">Escalation</h3>"))
+        #expect(sla.contains("<!-- raw HTML omitted -->"))
+        #expect(!sla.contains("class=\"raw\""))
+        let danish = try String(contentsOfFile: folder + "/p/da/index.html", encoding: .utf8)
+        #expect(danish.contains("<html lang=\"da\""))
+        #expect(danish.contains("href=\"guides/sla/index.html#eskalering\""))
+        let deep = try String(contentsOfFile: folder + "/p/guides/advanced/deep/index.html", encoding: .utf8)
+        #expect(deep.contains("href=\"../../goal/index.html#review\""))
+        #expect(deep.contains("href=\"../../../assets/diagram.png\""))
+        // Nothing refers to the site root or another host.
+        for (path, bytes) in Fixtures.tree(folder + "/p") where path.hasSuffix(".html") && path != "404.html" {
+            let html = String(decoding: bytes, as: UTF8.self)
+            #expect(!html.contains("href=\"/"), "\(path) has a root-relative link")
+            #expect(!html.contains("src=\"/"), "\(path) has a root-relative source")
+        }
+    }
+
+    @Test func aFolderWithoutSiteYmlBuildsWithDefaults() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/content/section-00", withIntermediateDirectories: true)
+        try "---\ntitle: \"Page 0\"\ndate: 2026-01-01\nweight: 0\n---\n# Page 0\n\nText.\n"
+            .write(toFile: folder + "/content/section-00/page-0.md", atomically: false, encoding: .utf8)
+        let options = BuildOptions(
+            contentDirectory: folder + "/content", themeLayers: [Fixtures.defaultTheme], outputDirectory: folder + "/public")
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.pages == 3)  // the page, its generated section page and the generated home page
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/section-00/page-0/index.html"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/public/sitemap.xml"))
+    }
+}
