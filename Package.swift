@@ -53,7 +53,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
-        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI"]),
+        .testTarget(
+            name: "TandemCLITests",
+            dependencies: ["TandemCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )
 

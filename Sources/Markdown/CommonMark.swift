@@ -2,6 +2,9 @@
 // heading ids, a table of contents, links resolved by the caller and fenced blocks the caller may
 // render itself. Every cmark object made here is freed here.
 internal import CCmark
+#if canImport(Glibc)
+    internal import Glibc
+#endif
 internal import Model
 
 /// How to render a Markdown document.
@@ -321,5 +324,15 @@ private struct HTMLRenderer {
             }
         }
         return text
+    }
+}
+
+extension Markdown {
+    /// cmark's own HTML for a document, to check that `render` writes the same markup (tests only).
+    static func referenceHTML(_ markdown: String, unsafeHTML: Bool = false) -> String {
+        let options = CMARK_OPT_DEFAULT | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        guard let html = cmark_markdown_to_html(markdown, markdown.utf8.count, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
     }
 }
