@@ -46,8 +46,7 @@ let package = Package(
                 "ScoringCore",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

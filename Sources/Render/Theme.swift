@@ -100,7 +100,7 @@ public struct Theme: Sendable {
 
     /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
     public func render(_ template: String, context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(ContextObject.wrap(context), withTemplate: template) ?? ""
     }
 
     /// The UI strings for a language.

@@ -1,4 +1,4 @@
-public import Model
+internal import Model
 
 /// The files of a content folder, sorted into pages, data and files to copy.
 struct ContentScan {

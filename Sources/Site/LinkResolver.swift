@@ -1,5 +1,5 @@
 internal import Markdown
-public import Model
+internal import Model
 
 /// Renders each page's Markdown, turning links to `.md` files into links to their built pages and
 /// reporting links to pages, headings and files that do not exist.

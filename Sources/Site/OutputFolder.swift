@@ -1,4 +1,4 @@
-public import Model
+internal import Model
 #if canImport(Glibc)
     internal import Glibc
 #endif

@@ -1,4 +1,4 @@
-public import Model
+internal import Model
 
 /// One page of the built site in one language: a Markdown file, or a section page Tandem generates
 /// for a folder that has no `index.md`.

@@ -1,4 +1,4 @@
-public import Model
+internal import Model
 internal import Render
 
 /// Builds the context a theme template sees (documented in docs/themes.md) and renders pages.

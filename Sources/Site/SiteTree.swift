@@ -1,4 +1,4 @@
-public import Model
+internal import Model
 
 /// Every page of a site in every language, with its sections, ordered for navigation.
 struct SiteTree: Sendable {
