@@ -17,7 +17,7 @@ public struct Theme: Sendable {
     }
 
     /// The layouts every theme must have.
-    public static let requiredLayouts = ["layouts/home", "layouts/section", "layouts/page", "layouts/404"]
+    public static let requiredLayouts = ["layouts/home", "layouts/section", "layouts/page", "layouts/404", "partials/nav"]
 
     let library: MustacheLibrary
     public let templateNames: Set<String>

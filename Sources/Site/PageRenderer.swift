@@ -1,5 +1,6 @@
 internal import Model
 internal import Render
+internal import Synchronization
 
 /// Builds the context a theme template sees (documented in docs/themes.md) and renders pages.
 struct PageRenderer: Sendable {
@@ -18,6 +19,7 @@ struct PageRenderer: Sendable {
     let assets: [String: String]
     let logo: String?
     let year: String
+    let navigationCache = FragmentCache()
 
     init(site: SiteTree, rendered: [RenderedPage], theme: Theme, assets: [String: String], logo: String?) {
         self.site = site
@@ -45,7 +47,9 @@ struct PageRenderer: Sendable {
             "content": "", "toc": [Any](), "hasToc": false, "isHome": false, "isSection": false,
             "children": [Any](), "hasChildren": false,
         ] as [String: Any]
-        context["nav"] = navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath })
+        let nav = navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath })
+        context["nav"] = nav
+        context["navHTML"] = navigationHTML(nav, language: language, strings: context["t"]!)
         context["breadcrumbs"] = [Any]()
         context["hasBreadcrumbs"] = false
         context["translations"] = [Any]()
@@ -99,7 +103,9 @@ struct PageRenderer: Sendable {
             pageContext["dateISO"] = date.description
         }
         context["page"] = pageContext
-        context["nav"] = navigation(language: page.language, current: index, link: link)
+        let nav = navigation(language: page.language, current: index, link: link)
+        context["nav"] = nav
+        context["navHTML"] = navigationHTML(nav, language: page.language, strings: context["t"]!)
         let crumbs = site.ancestors(of: index).map { ["title": site.titles[$0], "url": link($0)] }
         context["breadcrumbs"] = crumbs
         context["hasBreadcrumbs"] = !crumbs.isEmpty
@@ -152,6 +158,26 @@ struct PageRenderer: Sendable {
         ]
     }
 
+    /// `partials/nav` rendered for one navigation. Most pages share their navigation with their
+    /// siblings (same links, same current entry), so each distinct one is rendered once.
+    func navigationHTML(_ nav: [[String: Any]], language: Language, strings: Any) -> String {
+        var key = language.rawValue
+        func append(_ items: [[String: Any]]) {
+            for item in items {
+                key += "\u{1}\(item["url"]!)\u{2}\(item["title"]!)\u{2}\(item["current"]!)\(item["active"]!)"
+                append(item["children"] as! [[String: Any]])
+                key += "\u{3}"
+            }
+        }
+        append(nav)
+        if let html = navigationCache.storage.withLock({ $0[key] }) { return html }
+        var html = theme.render("partials/nav", context: ["nav": nav, "t": strings, "lang": language.rawValue])
+        // The layout writes `{{{navHTML}}}` on a line of its own, which ends the line already.
+        if html.hasSuffix("\n") { html.removeLast() }
+        navigationCache.storage.withLock { $0[key] = html }
+        return html
+    }
+
     /// The top level of a language's pages, with the section of the current page expanded.
     func navigation(language: Language, current: Int?, link: (Int) -> String) -> [[String: Any]] {
         guard let root = site.section(language, "") else { return [] }
@@ -173,4 +199,9 @@ struct PageRenderer: Sendable {
         }
         return site.children(of: root).map { item($0, depth: 0) }
     }
+}
+
+/// Rendered template fragments shared by the rendering threads.
+final class FragmentCache: Sendable {
+    let storage = Mutex<[String: String]>([:])
 }

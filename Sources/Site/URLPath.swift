@@ -32,13 +32,32 @@ enum URLPath {
     }
 
     /// A relative URL from the folder `fromDirectory` to the file `to` (both relative to the output root).
-    static func relative(from fromDirectory: String, to: String) -> String {
-        let from = fromDirectory.split(separator: "/")
-        let target = to.split(separator: "/")
-        var common = 0
-        while common < from.count, common < target.count - 1, from[common] == target[common] { common += 1 }
-        let up = String(repeating: "../", count: from.count - common)
-        return up + target[common...].joined(separator: "/")
+    ///
+    /// Works on bytes without splitting: it runs for every link of every page.
+    static func relative(from fromDirectory: String, to target: String) -> String {
+        var result = ""
+        fromDirectory.utf8.withContiguousStorageIfAvailable { from in
+            target.utf8.withContiguousStorageIfAvailable { to in
+                // The longest common run of whole folders.
+                var boundary = 0
+                var j = 0
+                while j < from.count && j < to.count && from[j] == to[j] {
+                    if from[j] == 0x2F { boundary = j + 1 }
+                    j += 1
+                }
+                if j == from.count && j < to.count && to[j] == 0x2F { boundary = j + 1 }
+                if from.isEmpty { boundary = 0 }
+                // One `../` for each folder of `from` below the common part.
+                var ups = boundary < from.count ? 1 : 0
+                if boundary < from.count {
+                    for k in boundary..<from.count where from[k] == 0x2F { ups += 1 }
+                }
+                result.reserveCapacity(ups * 3 + to.count - boundary)
+                for _ in 0..<ups { result += "../" }
+                result += String(decoding: UnsafeBufferPointer(rebasing: to[boundary...]), as: UTF8.self)
+            }
+        }
+        return result
     }
 
     /// `../../` for a page in `playbooks/sla/`: the way from a folder up to the output root.
