@@ -8,6 +8,7 @@ TANDEM := .build/release/tandem
 site: release
 	$(TANDEM) build
 	@echo "Open the site: file://$(CURDIR)/public/index.html"
+	@if [ -n "$$DISPLAY" ] && command -v xdg-open >/dev/null 2>&1; then xdg-open public/index.html >/dev/null 2>&1 & fi
 
 ## Run every test: unit and fixture tests, the committed wasm check.
 test: deps
