@@ -36,9 +36,14 @@ let package = Package(
         .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore"]),
         .target(
             name: "TandemCLI",
-            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "DefaultSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
+
+        // The default theme and example site inside the binary, generated at build time.
+        .target(name: "DefaultSite", plugins: ["EmbedDefaultSite"]),
+        .executableTarget(name: "embed-default-site"),
+        .plugin(name: "EmbedDefaultSite", capability: .buildTool(), dependencies: ["embed-default-site"]),
 
         .testTarget(
             name: "ScoringCoreTests",
@@ -60,7 +65,7 @@ let package = Package(
 )
 
 // Strict settings for every target, in one place.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

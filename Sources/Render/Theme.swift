@@ -30,11 +30,22 @@ public struct Theme: Sendable {
     ///   earlier folder's file with the same path. Missing folders are skipped.
     /// - Throws: `DiagnosticsError` for a template that does not parse (with line and column), a missing
     ///   layout or partial, or an i18n file that is not a map of strings.
-    public static func load(layers: [String]) throws(DiagnosticsError) -> Theme {
-        var files: [String: (absolute: String, display: String)] = [:]
-        for layer in layers where FileSystem.isDirectory(layer) {
-            for relative in FileSystem.listFiles(layer) {
-                files[relative] = (layer + "/" + relative, FileSystem.display(layer + "/" + relative))
+    public static func load(layers: [ThemeLayer]) throws(DiagnosticsError) -> Theme {
+        var files: [String: (source: ThemeLayer, display: String)] = [:]
+        for layer in layers {
+            switch layer {
+            case .directory(let folder):
+                for relative in FileSystem.listFiles(folder) {
+                    files[relative] = (layer, FileSystem.display(folder + "/" + relative))
+                }
+            case .files(let name, let contents):
+                for relative in contents.keys { files[relative] = (layer, "\(name): \(relative)") }
+            }
+        }
+        func read(_ relative: String, from layer: ThemeLayer) -> [UInt8]? {
+            switch layer {
+            case .directory(let folder): FileSystem.readBytes(folder + "/" + relative)
+            case .files(_, let contents): contents[relative]
             }
         }
         var diagnostics = Diagnostics()
@@ -45,10 +56,10 @@ public struct Theme: Sendable {
         var strings: [Language: [String: String]] = [:]
 
         for relative in files.keys.sorted() {
-            let (absolute, display) = files[relative]!
+            let (layer, display) = files[relative]!
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
-                guard let text = FileSystem.readText(absolute) else {
+                guard let text = read(relative, from: layer).map({ String(decoding: $0, as: UTF8.self) }) else {
                     diagnostics.error(SourceLocation(file: display), "cannot read this template")
                     continue
                 }
@@ -66,7 +77,7 @@ public struct Theme: Sendable {
                     diagnostics.error(SourceLocation(file: display), "this template does not parse: \(error)")
                 }
             } else if relative.hasPrefix("assets/") {
-                guard let bytes = FileSystem.readBytes(absolute) else {
+                guard let bytes = read(relative, from: layer) else {
                     diagnostics.error(SourceLocation(file: display), "cannot read this asset")
                     continue
                 }
@@ -74,13 +85,15 @@ public struct Theme: Sendable {
             } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
                 let code = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
                 guard let language = Language(rawValue: code) else { continue }
-                strings[language] = loadStrings(absolute, display: display, into: &diagnostics)
+                let text = read(relative, from: layer).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                strings[language] = loadStrings(text, display: display, into: &diagnostics)
             }
         }
-        let searched = layers.map { FileSystem.display($0) }.joined(separator: " and ")
+        let searched = layers.map(\.name).joined(separator: " and ")
+        let top = layers.last?.name ?? "site-templates"
         for layout in requiredLayouts where !names.contains(layout) {
             diagnostics.error(
-                SourceLocation(file: FileSystem.display(layers.last ?? "site-templates")),
+                SourceLocation(file: top),
                 "the theme has no \(layout).mustache; expected it in \(searched)")
         }
         for reference in references where !names.contains(reference.name) {
@@ -91,7 +104,7 @@ public struct Theme: Sendable {
         }
         for language in Language.allCases where strings[language] == nil {
             diagnostics.error(
-                SourceLocation(file: FileSystem.display(layers.last ?? "site-templates")),
+                SourceLocation(file: top),
                 "the theme has no i18n/\(language.rawValue).yml with its \(language.nativeName) UI strings")
         }
         try diagnostics.throwIfErrors()
@@ -110,10 +123,10 @@ public struct Theme: Sendable {
 
     // MARK: - Helpers
 
-    static func loadStrings(_ path: String, display: String, into diagnostics: inout Diagnostics) -> [String: String] {
+    static func loadStrings(_ text: String, display: String, into diagnostics: inout Diagnostics) -> [String: String] {
         var reader = YAMLReader(file: display)
         var result: [String: String] = [:]
-        if let text = FileSystem.readText(path), let root = reader.parse(text),
+        if let root = reader.parse(text),
             let entries = reader.mapping(root, "the UI strings", allowed: [])
         {
             for entry in entries {
@@ -162,5 +175,25 @@ extension Substring {
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return s
+    }
+}
+
+/// Where a theme's files come from: a folder, or files carried in memory (the built-in theme).
+public enum ThemeLayer: Sendable {
+    case directory(String)
+    case files(name: String, [String: [UInt8]])
+
+    /// How the layer is named in messages.
+    public var name: String {
+        switch self {
+        case .directory(let folder): FileSystem.display(folder)
+        case .files(let name, _): name
+        }
+    }
+
+    /// The folder, for a layer read from disk.
+    public var directory: String? {
+        if case .directory(let folder) = self { return folder }
+        return nil
     }
 }

@@ -1,18 +1,18 @@
 public import Model
 internal import Markdown
-internal import Render
+public import Render
 
 /// What `tandem build` is asked to do.
 public struct BuildOptions: Sendable {
     /// The content folder (`content`).
     public var contentDirectory: String
-    /// Theme folders, lowest first: the default theme, then the site's own `site-templates/`.
-    public var themeLayers: [String]
+    /// Theme layers, lowest first: the default theme, then the site's own `site-templates/`.
+    public var themeLayers: [ThemeLayer]
     /// The output folder (`public`).
     public var outputDirectory: String
     public var includeDrafts = false
 
-    public init(contentDirectory: String, themeLayers: [String], outputDirectory: String, includeDrafts: Bool = false) {
+    public init(contentDirectory: String, themeLayers: [ThemeLayer], outputDirectory: String, includeDrafts: Bool = false) {
         self.contentDirectory = contentDirectory
         self.themeLayers = themeLayers
         self.outputDirectory = outputDirectory
@@ -53,7 +53,7 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticsError) -> BuildReport {
         var clock = PhaseClock()
         let target = try OutputFolder.checked(
-            options.outputDirectory, content: options.contentDirectory, themes: options.themeLayers)
+            options.outputDirectory, content: options.contentDirectory, themes: options.themeLayers.compactMap(\.directory))
         let output = try render(clock: &clock)
         do {
             try target.replace(with: output.files)

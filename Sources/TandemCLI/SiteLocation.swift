@@ -1,5 +1,7 @@
 internal import ArgumentParser
+internal import DefaultSite
 internal import Model
+internal import Render
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -13,44 +15,24 @@ struct SiteOptions: ParsableArguments {
     var templates: String?
 
     /// The theme layers, lowest first: the default theme, then the site's own templates.
-    func themeLayers() throws -> [String] {
-        var layers: [String] = []
-        if let builtIn = DefaultTheme.locate() { layers.append(builtIn) }
+    func themeLayers() throws -> [ThemeLayer] {
+        var layers = [DefaultTheme.layer()]
         let own = templates ?? URLPath.siblingOf(content, named: "site-templates")
         if FileSystem.isDirectory(own) {
-            if layers.first.map({ FileSystem.canonical($0) != FileSystem.canonical(own) }) ?? true { layers.append(own) }
+            layers.append(.directory(own))
         } else if templates != nil {
             throw ValidationError("the templates folder \(own) does not exist")
-        }
-        if layers.isEmpty {
-            throw ValidationError(
-                "no theme found: pass --templates DIR, or set TANDEM_THEME to the default theme's folder (site-templates)")
         }
         return layers
     }
 }
 
-/// The default theme that ships with Tandem.
+/// The default theme that ships inside the binary.
 enum DefaultTheme {
-    /// `TANDEM_THEME`, or `site-templates` of the source tree the binary was built in, or
-    /// `share/tandem/site-templates` of the prefix it is installed in.
-    static func locate() -> String? {
-        if let env = getenv("TANDEM_THEME") { return String(cString: env) }
-        var folder = FileSystem.canonical(executablePath())
-        for _ in 0..<5 {
-            folder = FileSystem.canonical(folder + "/..")
-            for candidate in [folder + "/site-templates", folder + "/share/tandem/site-templates"]
-            where FileSystem.exists(candidate + "/layouts/page.mustache") {
-                return candidate
-            }
-        }
-        return nil
-    }
-
-    static func executablePath() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return count > 0 ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    /// The built-in theme, or the folder `TANDEM_THEME` names (for people working on the theme).
+    static func layer() -> ThemeLayer {
+        if let folder = getenv("TANDEM_THEME") { return .directory(String(cString: folder)) }
+        return .files(name: "the built-in theme", DefaultSite.theme)
     }
 }
 

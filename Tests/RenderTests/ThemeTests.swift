@@ -10,7 +10,7 @@ import Testing
         .appendingPathComponent("site-templates").path
 
     @Test func defaultThemeLoadsWithEveryLayoutAndBothLanguages() throws {
-        let theme = try Theme.load(layers: [Self.defaultTheme])
+        let theme = try Theme.load(layers: [.directory(Self.defaultTheme)])
         for layout in Theme.requiredLayouts { #expect(theme.templateNames.contains(layout)) }
         let english = theme.strings(for: .en)
         let danish = theme.strings(for: .da)
@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/partials", withIntermediateDirectories: true)
         try "<footer>{{t.home}} custom</footer>".write(toFile: folder + "/partials/footer.mustache", atomically: false, encoding: .utf8)
-        let theme = try Theme.load(layers: [Self.defaultTheme, folder])
+        let theme = try Theme.load(layers: [.directory(Self.defaultTheme), .directory(folder)])
         #expect(theme.render("partials/footer", context: ["t": ["home": "Hjem"]]) == "<footer>Hjem custom</footer>")
         #expect(theme.templateNames.contains("layouts/page"), "the rest comes from the default theme")
     }

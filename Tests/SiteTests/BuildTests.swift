@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Render
 import Site
 import Testing
 
@@ -84,7 +85,7 @@ import Testing
         try "---\ntitle: \"Page 0\"\ndate: 2026-01-01\nweight: 0\n---\n# Page 0\n\nText.\n"
             .write(toFile: folder + "/content/section-00/page-0.md", atomically: false, encoding: .utf8)
         let options = BuildOptions(
-            contentDirectory: folder + "/content", themeLayers: [Fixtures.defaultTheme], outputDirectory: folder + "/public")
+            contentDirectory: folder + "/content", themeLayers: [.directory(Fixtures.defaultTheme)], outputDirectory: folder + "/public")
         let report = try SiteBuilder(options: options).build()
         #expect(report.pages == 3)  // the page, its generated section page and the generated home page
         #expect(FileManager.default.fileExists(atPath: folder + "/public/section-00/page-0/index.html"))

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Render
 import Site
 import Testing
 
@@ -13,8 +14,8 @@ enum Fixtures {
     /// Builds options for a fixture site whose content is in `Fixtures/<name>/content`.
     static func options(_ name: String, output: String, drafts: Bool = false) -> BuildOptions {
         let site = root + "/" + name
-        var layers = [defaultTheme]
-        if FileManager.default.fileExists(atPath: site + "/site-templates") { layers.append(site + "/site-templates") }
+        var layers: [ThemeLayer] = [.directory(defaultTheme)]
+        if FileManager.default.fileExists(atPath: site + "/site-templates") { layers.append(.directory(site + "/site-templates")) }
         return BuildOptions(
             contentDirectory: site + "/content", themeLayers: layers, outputDirectory: output, includeDrafts: drafts)
     }
