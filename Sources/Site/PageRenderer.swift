@@ -68,11 +68,12 @@ struct PageRenderer: Sendable {
 
         var toc: [[String: Any]] = []
         for heading in body.headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "children": [Any]()]
+            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "children": [Any](), "hasChildren": false]
             if heading.level == 3, !toc.isEmpty {
                 var children = toc[toc.count - 1]["children"] as! [Any]
                 children.append(entry)
                 toc[toc.count - 1]["children"] = children
+                toc[toc.count - 1]["hasChildren"] = true
             } else {
                 toc.append(entry)
             }
