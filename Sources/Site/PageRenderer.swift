@@ -107,7 +107,9 @@ struct PageRenderer: Sendable {
         let nav = navigation(language: page.language, current: index, link: link)
         context["nav"] = nav
         context["navHTML"] = navigationHTML(nav, language: page.language, strings: context["t"]!)
-        let crumbs = site.ancestors(of: index).map { ["title": site.titles[$0], "url": link($0)] }
+        let crumbs = site.ancestors(of: index).map {
+            ["title": site.titles[$0], "url": link($0), "isHome": site.pages[$0].isHome] as [String: Any]
+        }
         context["breadcrumbs"] = crumbs
         context["hasBreadcrumbs"] = !crumbs.isEmpty
         var translations: [[String: Any]] = []
