@@ -67,6 +67,12 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     static func parse(_ yaml: String, file: String, lineOffset: Int) -> (FrontMatter, [Diagnostic]) {
+        if let matter = parseSimple(yaml) { return (matter, []) }
+        return parseYAML(yaml, file: file, lineOffset: lineOffset)
+    }
+
+    /// Front matter through the YAML parser, with a diagnostic for every problem.
+    static func parseYAML(_ yaml: String, file: String, lineOffset: Int) -> (FrontMatter, [Diagnostic]) {
         var reader = YAMLReader(file: file, lineOffset: lineOffset)
         var matter = FrontMatter()
         if let root = reader.parse(yaml), root.null == nil,
@@ -79,5 +85,77 @@ public struct FrontMatter: Sendable, Equatable {
             matter.date = reader.date(fields["date"], "date")
         }
         return (matter, reader.diagnostics.errors)
+    }
+
+    /// The common case without the YAML parser: one `key: value` per line, known keys, each value a
+    /// plain word run or a quoted string without escapes. Anything else (comments, escapes, lists,
+    /// unusual scalars, mistakes) returns nil and goes through `parseYAML`, which gives the same
+    /// values for what this accepts (tested) and the diagnostics for what it does not.
+    static func parseSimple(_ yaml: String) -> FrontMatter? {
+        var matter = FrontMatter()
+        var seen = Set<Substring>()
+        for rawLine in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var line = rawLine[...]
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.isEmpty { continue }
+            guard let colon = line.firstIndex(of: 0x3A) else { return nil }
+            let keyBytes = line[..<colon]
+            guard !keyBytes.isEmpty, keyBytes.allSatisfy({ (0x61...0x7A).contains($0) || $0 == 0x5F }) else { return nil }
+            let key = Substring(decoding: keyBytes, as: UTF8.self)
+            guard seen.insert(key).inserted else { return nil }
+            var valueBytes = line[line.index(after: colon)...]
+            guard valueBytes.first == 0x20 else { return nil }
+            while valueBytes.first == 0x20 { valueBytes = valueBytes.dropFirst() }
+            while valueBytes.last == 0x20 { valueBytes = valueBytes.dropLast() }
+            guard let value = simpleScalar(valueBytes) else { return nil }
+            switch key {
+            case "title":
+                matter.title = value.text
+            case "description":
+                matter.description = value.text
+            case "weight":
+                guard !value.quoted, let weight = Int(value.text), !value.text.hasPrefix("+"),
+                    !(value.text.hasPrefix("0") && value.text.count > 1),
+                    !(value.text.hasPrefix("-0"))
+                else { return nil }
+                matter.weight = weight
+            case "draft":
+                guard !value.quoted, value.text == "true" || value.text == "false" else { return nil }
+                matter.draft = value.text == "true"
+            case "date":
+                guard let date = SimpleDate(value.text) else { return nil }
+                matter.date = date
+            default:
+                return nil
+            }
+        }
+        return matter
+    }
+
+    /// A double- or single-quoted string without escapes, or a plain scalar that YAML reads as the
+    /// same text: nil for anything that needs the real parser.
+    static func simpleScalar(_ bytes: Substring.UTF8View.SubSequence) -> (text: String, quoted: Bool)? {
+        guard let first = bytes.first else { return nil }
+        if first == 0x22 || first == 0x27 {
+            guard bytes.count >= 2, bytes.last == first else { return nil }
+            let inner = bytes.dropFirst().dropLast()
+            if inner.contains(first) || inner.contains(0x5C) { return nil }
+            return (String(decoding: inner, as: UTF8.self), true)
+        }
+        // Plain scalars: no indicator at the start, no ": " or " #" inside, and not a word YAML
+        // reads as null.
+        let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`~".utf8)
+        if indicators.contains(first) { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x09 || (byte == 0x3A && previous == 0x3A) { return nil }
+            if previous == 0x3A && byte == 0x20 { return nil }
+            if previous == 0x20 && byte == 0x23 { return nil }
+            previous = byte
+        }
+        if previous == 0x3A { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if ["null", "Null", "NULL", "~"].contains(text) { return nil }
+        return (text, false)
     }
 }
