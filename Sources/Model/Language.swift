@@ -10,6 +10,14 @@ public enum Language: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// The language's name in English, for messages.
+    public var englishName: String {
+        switch self {
+        case .en: "English"
+        case .da: "Danish"
+        }
+    }
+
     public static func < (lhs: Language, rhs: Language) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

@@ -1,0 +1,69 @@
+public import Model
+
+/// The files of a new site, made from the example site that ships with Tandem.
+public enum Scaffold {
+    /// The new site's files, by path relative to the site folder (`content/...`).
+    ///
+    /// - Parameters:
+    ///   - example: the example content folder's files, by path.
+    ///   - language: the new site's main language. For Danish, the Danish pages become the main
+    ///     pages (`sla.da.md` -> `sla.md`) and the English ones translations (`sla.md` -> `sla.en.md`).
+    ///   - name: the client's or team's name, shown as the brand.
+    /// - Throws: `DiagnosticsError` when the example's `site.yml` does not parse (a packaging bug).
+    public static func files(example: [String: [UInt8]], language: Language, name: String?) throws(DiagnosticsError)
+        -> [String: [UInt8]]
+    {
+        var config = SiteConfig()
+        if let settings = example["site.yml"] {
+            config = try SiteConfig.parse(String(decoding: settings, as: UTF8.self), file: "site.yml")
+        }
+        var files: [String: [UInt8]] = [:]
+        for (path, bytes) in example where path != "site.yml" {
+            files["content/" + renamed(path, from: config.language, to: language)] = bytes
+        }
+        files["content/site.yml"] = Array(siteYAML(config, language: language, name: name).utf8)
+        return files
+    }
+
+    /// `sla.md` <-> `sla.da.md` when the main language changes; other files keep their names.
+    static func renamed(_ path: String, from old: Language, to new: Language) -> String {
+        guard old != new, path.hasSuffix(".md") else { return path }
+        let stem = String(path.dropLast(3))
+        if stem.hasSuffix("." + new.rawValue) { return String(stem.dropLast(new.rawValue.count + 1)) + ".md" }
+        if Language.allCases.contains(where: { stem.hasSuffix("." + $0.rawValue) }) { return path }
+        return stem + "." + old.rawValue + ".md"
+    }
+
+    /// A commented `site.yml` for the new site.
+    static func siteYAML(_ example: SiteConfig, language: Language, name: String?) -> String {
+        let other = Language.allCases.first { $0 != language } ?? .en
+        var yaml = "# The site's settings: see docs/authoring.md in the Tandem repository.\n"
+        yaml += "title: \(quoted(example.title(in: language)))\n"
+        yaml += "description: \(quoted(example.description(in: language)))\n"
+        yaml += "language: \(language.rawValue)\n"
+        yaml += "# base_url: https://example.org/playbook/   # set it to get sitemap.xml and canonical links\n"
+        yaml += "brand:\n"
+        yaml += "  name: \(quoted(name ?? example.brand.name ?? example.title(in: language)))\n"
+        yaml += "  # logo: assets/logo.svg                   # an SVG or PNG in the content folder\n"
+        yaml += "  primary: \(quoted(example.brand.primary))\n"
+        yaml += "  accent: \(quoted(example.brand.accent))\n"
+        yaml += "translations:\n"
+        yaml += "  \(other.rawValue):\n"
+        yaml += "    title: \(quoted(example.title(in: other)))\n"
+        yaml += "    description: \(quoted(example.description(in: other)))\n"
+        return yaml
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
