@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Yams
 
 /// The settings of `site.yml`. A content folder without the file gets `SiteConfig()`.
@@ -26,6 +27,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var translations: [Language: Translation] = [:]
     /// Where the settings came from, for error messages.
     public var file: String?
+    /// Where each setting is written (`brand.primary` -> line and column), for warnings.
+    public var locations: [String: SourceLocation] = [:]
 
     public init() {}
 
@@ -78,6 +81,7 @@ public struct SiteConfig: Sendable, Equatable {
                 config.brand.logo = reader.string(brand["logo"], "brand.logo")
                 for key in ["primary", "accent"] {
                     guard let node = brand[key], let colour = reader.string(node, "brand.\(key)") else { continue }
+                    config.locations["brand.\(key)"] = reader.location(node)
                     if Colour(hex: colour) == nil {
                         reader.error(node, "brand.\(key) \"\(colour)\" is not a colour; write it as #rrggbb, e.g. #1d4ed8")
                     } else if key == "primary" {
@@ -106,6 +110,31 @@ public struct SiteConfig: Sendable, Equatable {
     }
 }
 
+extension SiteConfig {
+    /// WCAG 2.1 contrast problems of the brand colours as the default theme uses them: the primary
+    /// colour for links on white and as the background of white text (AA: 4.5:1), the accent for
+    /// rules, markers and borders on white (non-text: 3:1).
+    public var contrastWarnings: [Diagnostic] {
+        let white = Colour(hex: "#ffffff")!
+        var warnings: [Diagnostic] = []
+        let checks: [(key: String, colour: String, minimum: Double, use: String)] = [
+            ("brand.primary", brand.primary, 4.5, "links on white and white text on it"),
+            ("brand.accent", brand.accent, 3.0, "rules and markers on white"),
+        ]
+        for check in checks {
+            guard let colour = Colour(hex: check.colour) else { continue }
+            let ratio = colour.contrast(with: white)
+            guard ratio < check.minimum else { continue }
+            let location = locations[check.key] ?? SourceLocation(file: file ?? "site.yml")
+            warnings.append(Diagnostic(
+                location,
+                "\(check.key) \(check.colour) has a contrast of \(Colour.format(ratio)):1 against white (#ffffff), below the \(Colour.format(check.minimum)):1 that WCAG AA asks for \(check.use); choose a darker colour",
+                severity: .warning))
+        }
+        return warnings
+    }
+}
+
 /// An sRGB colour written `#rrggbb` (or `#rgb`).
 public struct Colour: Sendable, Equatable {
     public var red: Double
@@ -121,5 +150,24 @@ public struct Colour: Sendable, Equatable {
         red = Double((value >> 16) & 0xFF) / 255
         green = Double((value >> 8) & 0xFF) / 255
         blue = Double(value & 0xFF) / 255
+    }
+
+    /// Relative luminance, as WCAG 2.1 defines it.
+    public var luminance: Double {
+        func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// The WCAG contrast ratio, from 1 to 21.
+    public func contrast(with other: Colour) -> Double {
+        let (a, b) = (luminance, other.luminance)
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    /// `4.48` for messages: two decimals, rounded down so a ratio just below a limit never reads as the limit.
+    static func format(_ ratio: Double) -> String {
+        let hundredths = Int((ratio * 100).rounded(.down))
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -84,7 +84,10 @@ public struct SiteBuilder: Sendable {
         var config = SiteConfig()
         let configPath = content + "/site.yml"
         if let text = FileSystem.readText(configPath) {
-            do { config = try SiteConfig.parse(text, file: FileSystem.display(configPath)) } catch {
+            do {
+                config = try SiteConfig.parse(text, file: FileSystem.display(configPath))
+                diagnostics.append(contentsOf: config.contrastWarnings)
+            } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
             }
         }

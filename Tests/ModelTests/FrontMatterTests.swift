@@ -111,3 +111,22 @@ import Testing
         }
     }
 }
+
+@Suite struct BrandContrastTests {
+    @Test func contrastRatiosFollowWCAG() throws {
+        let white = try #require(Colour(hex: "#fff"))
+        let black = try #require(Colour(hex: "#000000"))
+        #expect(abs(black.contrast(with: white) - 21) < 1e-9)
+        #expect(abs(try #require(Colour(hex: "#777777")).contrast(with: white) - 4.478) < 0.001)
+    }
+
+    @Test func warnsAboutPaleBrandColoursWithRatioAndPosition() throws {
+        let config = try SiteConfig.parse("brand:\n  primary: \"#7fb3d5\"\n  accent: \"#fde68a\"\n", file: "content/site.yml")
+        #expect(config.contrastWarnings.map(\.description) == [
+            "content/site.yml:2:12: warning: brand.primary #7fb3d5 has a contrast of 2.25:1 against white (#ffffff), below the 4.50:1 that WCAG AA asks for links on white and white text on it; choose a darker colour",
+            "content/site.yml:3:11: warning: brand.accent #fde68a has a contrast of 1.24:1 against white (#ffffff), below the 3.00:1 that WCAG AA asks for rules and markers on white; choose a darker colour",
+        ])
+        let good = try SiteConfig.parse("brand:\n  primary: \"#155e75\"\n  accent: \"#c2410c\"\n", file: "site.yml")
+        #expect(good.contrastWarnings.isEmpty)
+    }
+}
