@@ -2,13 +2,18 @@
 enum Fingerprint {
     /// 64-bit FNV-1a of the bytes, as 10 hex digits: stable across runs and machines.
     static func hash(_ bytes: some Sequence<UInt8>) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let hex = String(hash64(bytes), radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+    }
+
+    /// 64-bit FNV-1a.
+    static func hash64(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = seed
         for byte in bytes {
             h ^= UInt64(byte)
             h &*= 0x0000_0100_0000_01B3
         }
-        let hex = String(h, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+        return h
     }
 
     /// `style.css` with hash `abc` -> `style.abc.css`.

@@ -17,6 +17,8 @@ struct Page: Sendable {
     var front = FrontMatter()
     var body: Substring = ""
     var bodyLine = 0
+    /// A hash of the file's bytes, to know when a page changed.
+    var textHash: UInt64 = 0
     /// The output file relative to the output folder: `da/playbooks/sla/index.html`.
     var outputPath = ""
 

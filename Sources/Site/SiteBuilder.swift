@@ -65,13 +65,26 @@ public struct SiteBuilder: Sendable {
             pages: output.pageCount, files: output.files.count, warnings: output.warnings, timings: clock.laps)
     }
 
+    /// Renders the whole site in memory without writing anything (for `tandem serve`).
+    ///
+    /// - Parameter cache: what earlier renders of the same site can lend this one: pages whose text
+    ///   and whose site (the set of pages and files) are unchanged are not parsed or rendered again.
+    /// - Throws: `DiagnosticsError` with every problem found.
+    public func renderInMemory(cache: BuildCache? = nil) throws(DiagnosticsError) -> RenderedSite {
+        var clock = PhaseClock()
+        let output = try render(clock: &clock, cache: cache)
+        var files: [String: [UInt8]] = [:]
+        for file in output.files { files[file.path] = file.bytes }
+        return RenderedSite(files: files, pages: output.pageCount, warnings: output.warnings, timings: clock.laps)
+    }
+
     struct Output {
         var files: [OutputFile]
         var pageCount: Int
         var warnings: [Diagnostic]
     }
 
-    func render(clock: inout PhaseClock) throws(DiagnosticsError) -> Output {
+    func render(clock: inout PhaseClock, cache: BuildCache? = nil) throws(DiagnosticsError) -> Output {
         var diagnostics = Diagnostics()
         let content = options.contentDirectory
         guard FileSystem.isDirectory(content) else {
@@ -102,9 +115,11 @@ public struct SiteBuilder: Sendable {
         let parsed = parallelMap(scan.pages.count) { i -> (Page?, [Diagnostic]) in
             var page = scan.pages[i]
             let path = content + "/" + page.source!
-            guard let text = FileSystem.readText(path) else {
+            guard let bytes = FileSystem.readBytes(path) else {
                 return (nil, [Diagnostic(SourceLocation(file: page.display), "cannot read this file")])
             }
+            page.textHash = Fingerprint.hash64(bytes)
+            let text = String(decoding: bytes, as: UTF8.self)
             do throws(DiagnosticsError) {
                 // A page whose front matter has mistakes is still checked, so one run reports them all.
                 let (front, body, bodyLine, problems) = try FrontMatter.read(text, file: page.display)
@@ -129,8 +144,20 @@ public struct SiteBuilder: Sendable {
         // Render the Markdown of every page, resolving links between pages.
         let resolver = LinkResolver(site: site, staticFiles: Set(scan.staticFiles), contentDisplay: FileSystem.display(content))
         let unsafeHTML = config.unsafeHTML
-        let rendered = parallelMap(site.pages.count) { i in
-            resolver.render(page: i, unsafeHTML: unsafeHTML)
+        let siteHash = site.fingerprint(staticFiles: scan.staticFiles)
+        let allPages = site.pages
+        let rendered = parallelMap(allPages.count) { i in
+            let page = allPages[i]
+            if let cache, let source = page.source,
+                let hit = cache.page(source, textHash: page.textHash, siteHash: siteHash)
+            {
+                return hit
+            }
+            let result = resolver.render(page: i, unsafeHTML: unsafeHTML)
+            if let cache, let source = page.source {
+                cache.store(source, textHash: page.textHash, siteHash: siteHash, page: result)
+            }
+            return result
         }
         for (i, page) in rendered.enumerated() {
             diagnostics.append(contentsOf: page.diagnostics)

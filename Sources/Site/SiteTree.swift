@@ -113,4 +113,17 @@ struct SiteTree: Sendable {
         }
         return folders.reversed().compactMap { section(p.language, $0)?.page }
     }
+
+    /// A hash of everything a page's links are resolved against: every page's key, language and
+    /// output path, the files to copy, and the settings that change Markdown rendering.
+    func fingerprint(staticFiles: [String]) -> UInt64 {
+        var hash = Fingerprint.hash64("\(config.language.rawValue)\(config.unsafeHTML)".utf8)
+        for page in pages {
+            hash = Fingerprint.hash64(page.key.utf8, seed: hash)
+            hash = Fingerprint.hash64(page.language.rawValue.utf8, seed: hash)
+            hash = Fingerprint.hash64(page.outputPath.utf8, seed: hash)
+        }
+        for file in staticFiles { hash = Fingerprint.hash64(file.utf8, seed: hash) }
+        return hash
+    }
 }

@@ -93,3 +93,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/public/sitemap.xml"))
     }
 }
+
+@Suite struct InMemoryRenderTests {
+    @Test func inMemoryRenderMatchesTheBuildAndTheCacheIsReused() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let site = folder + "/site"
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/rich", toPath: site)
+        let options = BuildOptions(
+            contentDirectory: site + "/content", themeLayers: [.directory(Fixtures.defaultTheme)],
+            outputDirectory: folder + "/public")
+        _ = try SiteBuilder(options: options).build()
+        let cache = BuildCache()
+        let first = try SiteBuilder(options: options).renderInMemory(cache: cache)
+        let written = Fixtures.tree(folder + "/public")
+        #expect(first.files.count == written.count)
+        for (path, bytes) in first.files { #expect(Data(bytes) == written[path], "\(path)") }
+        #expect(cache.count == 9)
+        #expect(cache.hits == 0)
+
+        // One page changes: the next render gives the new text, from the cache for the others.
+        let sla = site + "/content/guides/sla.md"
+        try (try String(contentsOfFile: sla, encoding: .utf8)).replacingOccurrences(of: "4 business hours", with: "2 business hours")
+            .write(toFile: sla, atomically: false, encoding: .utf8)
+        let second = try SiteBuilder(options: options).renderInMemory(cache: cache)
+        let page = String(decoding: second.files["guides/sla/index.html"]!, as: UTF8.self)
+        #expect(page.contains("<strong>2 business hours</strong>"))
+        #expect(second.files["guides/goal/index.html"] == first.files["guides/goal/index.html"])
+        #expect(cache.hits == 8, "every page but the changed one comes from the cache")
+    }
+}
