@@ -42,8 +42,9 @@ struct SiteTree: Sendable {
                 folder = URLPath.directory(folder)
             }
         }
-        for (language, folders) in sections {
-            for folder in folders.keys.sorted() {
+        // Sorted, so generated pages come in the same order in every build.
+        for language in sections.keys.sorted() {
+            for folder in sections[language]!.keys.sorted() {
                 let key = URLPath.join(folder, "index")
                 if let index = byKey[key]?[language] {
                     sections[language]![folder]!.page = index
@@ -63,8 +64,8 @@ struct SiteTree: Sendable {
         for i in self.pages.indices where !self.pages[i].isIndex {
             sections[self.pages[i].language]![self.pages[i].folder]!.pages.append(i)
         }
-        for (language, folders) in sections {
-            for folder in folders.keys where !folder.isEmpty {
+        for language in sections.keys.sorted() {
+            for folder in sections[language]!.keys.sorted() where !folder.isEmpty {
                 sections[language]![URLPath.directory(folder)]!.subsections.append(folder)
             }
         }
