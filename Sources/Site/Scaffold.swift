@@ -9,6 +9,7 @@ public enum Scaffold {
     ///   - language: the new site's main language. For Danish, the Danish pages become the main
     ///     pages (`sla.da.md` -> `sla.md`) and the English ones translations (`sla.md` -> `sla.en.md`).
     ///   - name: the client's or team's name, shown as the brand.
+    /// - Returns: every file of the example but its results, which belong to the example's client.
     /// - Throws: `DiagnosticsError` when the example's `site.yml` does not parse (a packaging bug).
     public static func files(example: [String: [UInt8]], language: Language, name: String?) throws(DiagnosticsError)
         -> [String: [UInt8]]
@@ -18,7 +19,8 @@ public enum Scaffold {
             config = try SiteConfig.parse(String(decoding: settings, as: UTF8.self), file: "site.yml")
         }
         var files: [String: [UInt8]] = [:]
-        for (path, bytes) in example where path != "site.yml" {
+        // The example's results belong to its example client, not to the new site.
+        for (path, bytes) in example where path != "site.yml" && !path.hasPrefix("results/") {
             files["content/" + renamed(path, from: config.language, to: language)] = bytes
         }
         files["content/site.yml"] = Array(siteYAML(config, language: language, name: name).utf8)

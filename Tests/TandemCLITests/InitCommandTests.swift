@@ -17,6 +17,7 @@ import Testing
         let settings = try String(contentsOfFile: folder + "/content/site.yml", encoding: .utf8)
         #expect(settings.contains("language: \(language)\n"))
         #expect(settings.contains("name: \"Acme A/S\""))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/content/results"), "the example client's results stay out")
         let check = try Tandem.run(["check"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
         let build = try Tandem.run(["build"], in: folder)
