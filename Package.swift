@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -29,10 +28,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["Model", "CCmark"]),
-        .target(
-            name: "Render",
-            dependencies: ["Markdown", "Model", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        .target(name: "Render", dependencies: ["Markdown", "Model"]),
         .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore"]),
         .target(
             name: "TandemCLI",

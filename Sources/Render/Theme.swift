@@ -1,5 +1,4 @@
 public import Model
-internal import Mustache
 internal import Yams
 
 /// A theme: Mustache layouts and partials, UI strings per language, and assets (CSS, JS, wasm).
@@ -19,7 +18,7 @@ public struct Theme: Sendable {
     /// The layouts every theme must have.
     public static let requiredLayouts = ["layouts/home", "layouts/section", "layouts/page", "layouts/404", "partials/nav"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     public let templateNames: Set<String>
     public let assets: [Asset]
     let strings: [Language: [String: String]]
@@ -49,7 +48,7 @@ public struct Theme: Sendable {
             }
         }
         var diagnostics = Diagnostics()
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var names = Set<String>()
         var references: [(name: String, location: SourceLocation)] = []
         var assets: [Asset] = []
@@ -63,18 +62,17 @@ public struct Theme: Sendable {
                     diagnostics.error(SourceLocation(file: display), "cannot read this template")
                     continue
                 }
+                names.insert(name)  // a template that does not parse exists; only its syntax is wrong
                 do {
-                    try library.register(text, named: name)
-                    names.insert(name)
-                    references += partialReferences(in: text, file: display)
-                } catch let error as MustacheTemplate.ParserError {
-                    names.insert(name)  // it exists; only its syntax is wrong
-                    diagnostics.error(
-                        SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                        "this template does not parse: \(describe(error.error))")
+                    let template = try Template(text)
+                    library.register(template, named: name)
+                    references += template.partialReferences.map {
+                        ($0.name, SourceLocation(file: display, line: $0.line, column: $0.column))
+                    }
                 } catch {
-                    names.insert(name)
-                    diagnostics.error(SourceLocation(file: display), "this template does not parse: \(error)")
+                    diagnostics.error(
+                        SourceLocation(file: display, line: error.line, column: error.column),
+                        "this template does not parse: \(error.message)")
                 }
             } else if relative.hasPrefix("assets/") {
                 guard let bytes = read(relative, from: layer) else {
@@ -111,9 +109,22 @@ public struct Theme: Sendable {
         return Theme(library: library, templateNames: names, assets: assets, strings: strings)
     }
 
+    /// Renders one of the theme's templates.
+    ///
+    /// - Parameters:
+    ///   - template: the template's name, its path without `.mustache`, e.g. `layouts/page`.
+    ///   - context: what the template sees (see docs/themes.md).
+    /// - Returns: the rendered text; empty when the theme has no such template.
+    public func render(_ template: String, context: TemplateValue) -> String {
+        library.render(template, context: context) ?? ""
+    }
+
     /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
+    ///
+    /// For the transition only: converting the context costs a dynamic cast per value. Build a
+    /// `TemplateValue` and call `render(_:context:)` with it instead.
     public func render(_ template: String, context: [String: Any]) -> String {
-        library.render(ContextObject.wrap(context), withTemplate: template) ?? ""
+        render(template, context: TemplateValue(context))
     }
 
     /// The UI strings for a language.
@@ -135,46 +146,6 @@ public struct Theme: Sendable {
         }
         diagnostics.append(contentsOf: reader.diagnostics.all)
         return result
-    }
-
-    /// The `{{> name}}` tags of a template, with their positions.
-    static func partialReferences(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        var line = 1
-        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = lineText[...]
-            while let open = rest.firstRange(of: "{{>") {
-                guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces
-                let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
-                found.append((String(name), SourceLocation(file: file, line: line, column: column)))
-                rest = rest[close.upperBound...]
-            }
-            line += 1
-        }
-        return found
-    }
-
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section is opened but never closed; expected {{/name}}"
-        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
-        case .illegalTokenInsideInheritSection: return "an inherited section holds a tag it may not"
-        default: return "\(error)"
-        }
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: Substring {
-        var s = self
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return s
     }
 }
 

@@ -29,16 +29,44 @@ import Testing
         #expect(theme.templateNames.contains("layouts/page"), "the rest comes from the default theme")
     }
 
-    @Test func findsPartialReferencesWithPositions() {
-        let references = Theme.partialReferences(in: "<a>\n  {{> partials/nav}} and {{>toc }}\n", file: "x.mustache")
-        #expect(references.map(\.name) == ["partials/nav", "toc"])
-        #expect(references.map(\.location.description) == ["x.mustache:2:3", "x.mustache:2:26"])
+    @Test func untypedContextsRenderLikeTemplateValues() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/partials", withIntermediateDirectories: true)
+        try "{{#items}}{{name}}{{^last}},{{/last}}{{/items}} {{site.title}}"
+            .write(toFile: folder + "/partials/footer.mustache", atomically: false, encoding: .utf8)
+        let theme = try Theme.load(layers: [.directory(Self.defaultTheme), .directory(folder)])
+        let untyped: [String: Any] = [
+            "items": [["name": "a", "last": false], ["name": "b", "last": true]], "site": ["title": "T"],
+        ]
+        let typed: TemplateValue = [
+            "items": [["name": "a", "last": false], ["name": "b", "last": true]], "site": ["title": "T"],
+        ]
+        #expect(theme.render("partials/footer", context: untyped) == "a,b T")
+        #expect(theme.render("partials/footer", context: typed) == "a,b T")
+        #expect(theme.render("partials/missing", context: typed) == "", "an unknown template renders nothing")
     }
 
-    @Test func contextObjectsRenderLikeDictionaries() throws {
-        let template = try MustacheTemplateProbe.render(
-            "{{#items}}{{name}}{{^last}},{{/last}}{{/items}} {{site.title}}",
-            ["items": [["name": "a", "last": false], ["name": "b", "last": true]], "site": ["title": "T"]])
-        #expect(template == "a,b T")
+    @Test func aTemplateThatDoesNotParseIsReportedWithItsPosition() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/partials", withIntermediateDirectories: true)
+        try "<footer>\n  {{#t}}{{home}}\n</footer>\n{{> partials/sidebar}}\n"
+            .write(toFile: folder + "/partials/footer.mustache", atomically: false, encoding: .utf8)
+        try "<p>\n  {{> partials/sidebar}}\n</p>\n"
+            .write(toFile: folder + "/partials/header.mustache", atomically: false, encoding: .utf8)
+        #expect {
+            _ = try Theme.load(layers: [.directory(Self.defaultTheme), .directory(folder)])
+        } throws: { error in
+            let lines = (error as! DiagnosticsError).diagnostics.map { "\($0.location.description): \($0.message)" }
+            let file = FileSystem.display(folder + "/partials")
+            return lines.contains(
+                "\(file)/footer.mustache:5:1: this template does not parse: "
+                    + "a section {{#t}} is opened at line 2 but never closed; expected {{/t}}")
+                && lines.contains {
+                    $0.hasPrefix("\(file)/header.mustache:2:3: the partial \"partials/sidebar\" does not exist")
+                }
+                && lines.count == 2
+        }
     }
 }

@@ -1,0 +1,137 @@
+/// Renders a token tree into one `String`: a switch per node, a dictionary access per name part.
+struct TemplateRenderer {
+    /// Partials nested deeper than this render nothing, so a partial that includes itself
+    /// unconditionally ends instead of exhausting the stack.
+    static let maximumPartialDepth = 100
+
+    private(set) var output = ""
+    /// The context stack; the innermost context is last.
+    private var stack: [TemplateValue] = []
+    private let partials: TemplateLibrary
+    private var partialDepth = 0
+
+    init(context: TemplateValue, partials: TemplateLibrary, capacity: Int) {
+        self.partials = partials
+        output.reserveCapacity(capacity)
+        stack.reserveCapacity(16)
+        stack.append(context)
+    }
+
+    /// Renders nodes; a non-empty `indentation` is written at every `lineStart`.
+    mutating func render(_ nodes: [Node], indentation: String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output.append(text)
+
+            case .lineStart:
+                if !indentation.isEmpty { output.append(indentation) }
+
+            case .variable(let name, let escaped):
+                guard let value = lookUp(name) else { continue }
+                switch value {
+                case .string(let string):
+                    if escaped { appendEscaped(string) } else { output.append(string) }
+                case .int(let int):
+                    output.append(String(int))
+                case .bool(let bool):
+                    output.append(bool ? "true" : "false")
+                case .list, .object:
+                    continue
+                }
+
+            case .section(let name, let children):
+                guard let value = lookUp(name) else { continue }
+                switch value {
+                case .bool(let bool):
+                    if bool { render(children, indentation: indentation) }
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        render(children, indentation: indentation)
+                        stack.removeLast()
+                    }
+                case .string, .int, .object:
+                    stack.append(value)
+                    render(children, indentation: indentation)
+                    stack.removeLast()
+                }
+
+            case .inverted(let name, let children):
+                switch lookUp(name) {
+                case nil, .bool(false):
+                    render(children, indentation: indentation)
+                case .list(let items) where items.isEmpty:
+                    render(children, indentation: indentation)
+                default:
+                    continue
+                }
+
+            case .partial(let name, let own):
+                guard partialDepth < Self.maximumPartialDepth, let template = partials[name] else { continue }
+                partialDepth += 1
+                // A standalone tag indents every line of the partial by its own whitespace, within the
+                // indentation of its own line; a tag within a line indents nothing.
+                let total = own.map { indentation + $0 } ?? ""
+                if total.isEmpty {
+                    render(template.nodes, indentation: "")
+                } else {
+                    render(template.indentableNodes, indentation: total)
+                }
+                partialDepth -= 1
+            }
+        }
+    }
+
+    /// Resolves a name: its first part up the context stack, every further part in the value before it.
+    private func lookUp(_ name: Name) -> TemplateValue? {
+        let parts = name.parts
+        guard !parts.isEmpty else { return stack.last }
+        var value: TemplateValue?
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let found = object[parts[0]] {
+                value = found
+                break
+            }
+            index -= 1
+        }
+        guard var value else { return nil }
+        var part = 1
+        while part < parts.count {
+            guard case .object(let object) = value, let found = object[parts[part]] else { return nil }
+            value = found
+            part += 1
+        }
+        return value
+    }
+
+    /// Appends text with `&`, `<`, `>`, `"` and `'` escaped for HTML (the same five as swift-mustache).
+    private mutating func appendEscaped(_ text: String) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let replacement: String
+            switch utf8[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
+            }
+            if start != index { output.append(contentsOf: text[start..<index]) }
+            output.append(replacement)
+            utf8.formIndex(after: &index)
+            start = index
+        }
+        if start == utf8.startIndex {
+            output.append(text)
+        } else if start != utf8.endIndex {
+            output.append(contentsOf: text[start...])
+        }
+    }
+}
