@@ -20,6 +20,8 @@ struct PageRenderer: Sendable {
     let logo: String?
     let year: String
     let navigationCache = FragmentCache()
+    /// The UI strings of each language, converted once.
+    let strings: [Language: TemplateValue]
 
     init(site: SiteTree, rendered: [RenderedPage], theme: Theme, assets: [String: String], logo: String?) {
         self.site = site
@@ -28,36 +30,42 @@ struct PageRenderer: Sendable {
         self.assets = assets
         self.logo = logo
         self.year = site.pages.compactMap { $0.front.date?.year }.max().map(String.init) ?? ""
+        var strings: [Language: TemplateValue] = [:]
+        for language in Language.allCases {
+            strings[language] = .object(theme.strings(for: language).mapValues { .string($0) })
+        }
+        self.strings = strings
     }
 
     func render(page index: Int) -> String {
         let page = site.pages[index]
         let layout = page.isHome ? "layouts/home" : page.isIndex ? "layouts/section" : "layouts/page"
-        return theme.render(layout, context: context(for: index))
+        return theme.render(layout, context: .object(context(for: index)))
     }
 
     /// `404.html`: served for any missing path, so its links start from the site root.
     func renderNotFound() -> String {
         let language = site.config.language
-        let strings = theme.strings(for: language)
+        let text = theme.strings(for: language)
         let root = site.config.baseURL ?? "/"
         var context = common(language: language, directory: nil, root: root)
         context["page"] = [
-            "title": strings["pageNotFound"] ?? "Page not found", "description": strings["pageNotFoundText"] ?? "",
-            "content": "", "toc": [Any](), "hasToc": false, "isHome": false, "isSection": false,
-            "children": [Any](), "hasChildren": false,
-        ] as [String: Any]
+            "title": .string(text["pageNotFound"] ?? "Page not found"),
+            "description": .string(text["pageNotFoundText"] ?? ""),
+            "content": "", "toc": [], "hasToc": false, "isHome": false, "isSection": false,
+            "children": [], "hasChildren": false,
+        ]
         let nav = navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath })
-        context["nav"] = nav
-        context["navHTML"] = navigationHTML(nav, language: language, strings: context["t"]!)
-        context["breadcrumbs"] = [Any]()
+        context["nav"] = .list(nav.map(\.value))
+        context["navHTML"] = .string(navigationHTML(nav, language: language))
+        context["breadcrumbs"] = []
         context["hasBreadcrumbs"] = false
-        context["translations"] = [Any]()
+        context["translations"] = []
         context["hasTranslations"] = false
-        return theme.render("layouts/404", context: context)
+        return theme.render("layouts/404", context: .object(context))
     }
 
-    func context(for index: Int) -> [String: Any] {
+    func context(for index: Int) -> [String: TemplateValue] {
         let page = site.pages[index]
         let directory = page.outputDirectory
         let languageRoot = page.language == site.config.language ? "" : page.language.rawValue
@@ -66,115 +74,139 @@ struct PageRenderer: Sendable {
         let link = { (target: Int) in URLPath.relative(from: directory, to: site.pages[target].outputPath) }
         let body = rendered[index]
 
-        var toc: [[String: Any]] = []
+        // The table of contents: each h2 with the h3s below it.
+        var toc: [(id: String, text: String, children: [TemplateValue])] = []
         for heading in body.headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "children": [Any](), "hasChildren": false]
             if heading.level == 3, !toc.isEmpty {
-                var children = toc[toc.count - 1]["children"] as! [Any]
-                children.append(entry)
-                toc[toc.count - 1]["children"] = children
-                toc[toc.count - 1]["hasChildren"] = true
+                toc[toc.count - 1].children.append([
+                    "id": .string(heading.id), "text": .string(heading.text), "children": [], "hasChildren": false,
+                ])
             } else {
-                toc.append(entry)
+                toc.append((heading.id, heading.text, []))
             }
         }
-        var children: [[String: Any]] = []
+        var children: [TemplateValue] = []
         if page.isIndex, let section = site.section(page.language, page.folder) {
             for child in site.children(of: section) {
-                children.append([
-                    "title": site.titles[child], "description": site.pages[child].front.description ?? "",
-                    "url": link(child),
-                ])
+                var entry: [String: TemplateValue] = ["title": .string(site.titles[child]), "url": .string(link(child))]
+                if let description = site.pages[child].front.description { entry["description"] = .string(description) }
+                children.append(.object(entry))
             }
         }
-        var pageContext: [String: Any] = [
-            "title": body.title,
-            "content": body.html,
-            "toc": toc,
-            "hasToc": toc.count >= 2,
-            "isHome": page.isHome,
-            "isSection": page.isIndex && !page.isHome,
-            "children": children,
-            "hasChildren": !children.isEmpty,
+        var pageContext: [String: TemplateValue] = [
+            "title": .string(body.title),
+            "content": .string(body.html),
+            "toc": .list(toc.map {
+                ["id": .string($0.id), "text": .string($0.text), "children": .list($0.children), "hasChildren": .bool(!$0.children.isEmpty)]
+            }),
+            "hasToc": .bool(toc.count >= 2),
+            "isHome": .bool(page.isHome),
+            "isSection": .bool(page.isIndex && !page.isHome),
+            "children": .list(children),
+            "hasChildren": .bool(!children.isEmpty),
         ]
         // Absent values are left out, so `{{#page.date}}` sections are skipped.
-        if let description = page.front.description { pageContext["description"] = description }
+        if let description = page.front.description { pageContext["description"] = .string(description) }
         if let date = page.front.date {
-            pageContext["date"] = date.formatted(page.language)
-            pageContext["dateISO"] = date.description
+            pageContext["date"] = .string(date.formatted(page.language))
+            pageContext["dateISO"] = .string(date.description)
         }
-        context["page"] = pageContext
+        context["page"] = .object(pageContext)
         let nav = navigation(language: page.language, current: index, link: link)
-        context["nav"] = nav
-        context["navHTML"] = navigationHTML(nav, language: page.language, strings: context["t"]!)
-        let crumbs = site.ancestors(of: index).map {
-            ["title": site.titles[$0], "url": link($0), "isHome": site.pages[$0].isHome] as [String: Any]
+        context["nav"] = .list(nav.map(\.value))
+        context["navHTML"] = .string(navigationHTML(nav, language: page.language))
+        let crumbs: [TemplateValue] = site.ancestors(of: index).map {
+            ["title": .string(site.titles[$0]), "url": .string(link($0)), "isHome": .bool(site.pages[$0].isHome)]
         }
-        context["breadcrumbs"] = crumbs
-        context["hasBreadcrumbs"] = !crumbs.isEmpty
-        var translations: [[String: Any]] = []
+        context["breadcrumbs"] = .list(crumbs)
+        context["hasBreadcrumbs"] = .bool(!crumbs.isEmpty)
+        var translations: [TemplateValue] = []
         for language in Language.allCases {
             guard let other = site.byKey[page.key]?[language] else { continue }
             translations.append([
-                "lang": language.rawValue, "name": language.nativeName, "url": link(other), "current": other == index,
+                "lang": .string(language.rawValue), "name": .string(language.nativeName), "url": .string(link(other)),
+                "current": .bool(other == index),
             ])
         }
-        context["translations"] = translations
-        context["hasTranslations"] = translations.count >= 2
+        context["translations"] = .list(translations)
+        context["hasTranslations"] = .bool(translations.count >= 2)
         if let base = site.config.baseURL {
-            context["canonical"] = base + Sitemap.prettyURL(page.outputPath)
+            context["canonical"] = .string(base + Sitemap.prettyURL(page.outputPath))
         }
         return context
     }
 
     /// What every page sees: language, strings, site, assets, CSP.
-    func common(language: Language, directory: String?, root: String) -> [String: Any] {
+    func common(language: Language, directory: String?, root: String) -> [String: TemplateValue] {
         let assetURL = { (path: String) in
             directory.map { URLPath.relative(from: $0, to: path) } ?? root + path
         }
-        var files: [String: String] = [:]
+        var files: [String: TemplateValue] = [:]
         for (name, path) in assets {
-            files[name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }] = assetURL(path)
+            files[String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })] = .string(assetURL(path))
         }
-        var assetContext: [String: Any] = ["files": files]
-        if let css = assets["style.css"] { assetContext["css"] = assetURL(css) }
+        var assetContext: [String: TemplateValue] = ["files": .object(files)]
+        if let css = assets["style.css"] { assetContext["css"] = .string(assetURL(css)) }
         let home = site.section(language, "").map { site.pages[$0.page].outputPath } ?? "index.html"
         let config = site.config
-        var brand: [String: Any] = [
-            "name": config.brand.name ?? config.title(in: language),
-            "primary": config.brand.primary, "accent": config.brand.accent,
+        var brand: [String: TemplateValue] = [
+            "name": .string(config.brand.name ?? config.title(in: language)),
+            "primary": .string(config.brand.primary), "accent": .string(config.brand.accent),
         ]
-        if let logo { brand["logo"] = assetURL(logo) }
+        if let logo { brand["logo"] = .string(assetURL(logo)) }
         return [
-            "lang": language.rawValue,
-            "t": theme.strings(for: language),
-            "root": root,
+            "lang": .string(language.rawValue),
+            "t": strings[language] ?? [:],
+            "root": .string(root),
             "site": [
-                "title": config.title(in: language),
-                "description": config.description(in: language),
-                "brand": brand,
-                "homeURL": assetURL(home),
-            ] as [String: Any],
-            "assets": assetContext,
-            "csp": Self.contentSecurityPolicy,
-            "year": year,
+                "title": .string(config.title(in: language)),
+                "description": .string(config.description(in: language)),
+                "brand": .object(brand),
+                "homeURL": .string(assetURL(home)),
+            ],
+            "assets": .object(assetContext),
+            "csp": .string(Self.contentSecurityPolicy),
+            "year": .string(year),
         ]
+    }
+
+    /// One entry of the navigation.
+    struct NavigationItem {
+        var title: String
+        var url: String
+        var current: Bool
+        var active: Bool
+        var children: [NavigationItem]
+
+        var value: TemplateValue {
+            [
+                "title": .string(title), "url": .string(url), "current": .bool(current), "active": .bool(active),
+                "children": .list(children.map(\.value)), "hasChildren": .bool(!children.isEmpty),
+            ]
+        }
     }
 
     /// `partials/nav` rendered for one navigation. Most pages share their navigation with their
     /// siblings (same links, same current entry), so each distinct one is rendered once.
-    func navigationHTML(_ nav: [[String: Any]], language: Language, strings: Any) -> String {
+    func navigationHTML(_ nav: [NavigationItem], language: Language) -> String {
         var key = language.rawValue
-        func append(_ items: [[String: Any]]) {
+        func append(_ items: [NavigationItem]) {
             for item in items {
-                key += "\u{1}\(item["url"]!)\u{2}\(item["title"]!)\u{2}\(item["current"]!)\(item["active"]!)"
-                append(item["children"] as! [[String: Any]])
+                key += "\u{1}"
+                key += item.url
+                key += "\u{2}"
+                key += item.title
+                key += item.current ? "\u{2}c" : "\u{2}-"
+                key += item.active ? "a" : "-"
+                append(item.children)
                 key += "\u{3}"
             }
         }
         append(nav)
         if let html = navigationCache.storage.withLock({ $0[key] }) { return html }
-        var html = theme.render("partials/nav", context: ["nav": nav, "t": strings, "lang": language.rawValue])
+        var html = theme.render(
+            "partials/nav",
+            context: ["nav": .list(nav.map(\.value)), "t": strings[language] ?? [:], "lang": .string(language.rawValue)])
         // The layout writes `{{{navHTML}}}` on a line of its own, which ends the line already.
         if html.hasSuffix("\n") { html.removeLast() }
         navigationCache.storage.withLock { $0[key] = html }
@@ -182,23 +214,21 @@ struct PageRenderer: Sendable {
     }
 
     /// The top level of a language's pages, with the section of the current page expanded.
-    func navigation(language: Language, current: Int?, link: (Int) -> String) -> [[String: Any]] {
+    func navigation(language: Language, current: Int?, link: (Int) -> String) -> [NavigationItem] {
         guard let root = site.section(language, "") else { return [] }
         let ancestors = Set(current.map { site.ancestors(of: $0) } ?? [])
-        func item(_ entry: Int, depth: Int) -> [String: Any] {
+        func item(_ entry: Int, depth: Int) -> NavigationItem {
             let page = site.pages[entry]
             let active = ancestors.contains(entry) || entry == current
-            var children: [[String: Any]] = []
+            var children: [NavigationItem] = []
             if depth == 0, active, page.isIndex, let section = site.section(language, page.folder) {
                 let entries = site.children(of: section)
                 if entries.count <= Self.expandLimit {
                     children = entries.map { item($0, depth: depth + 1) }
                 }
             }
-            return [
-                "title": site.titles[entry], "url": link(entry), "current": entry == current,
-                "active": active, "children": children, "hasChildren": !children.isEmpty,
-            ]
+            return NavigationItem(
+                title: site.titles[entry], url: link(entry), current: entry == current, active: active, children: children)
         }
         return site.children(of: root).map { item($0, depth: 0) }
     }
