@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),

@@ -6,19 +6,24 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     public var line: Int
     /// 1-based column; 0 when unknown.
     public var column: Int
+    /// The JSON path of the value in a JSON file, like `$[2].answers.q3`; when present, messages
+    /// show it instead of the line and column (which still order the diagnostics).
+    public var path: String?
 
-    public init(file: String, line: Int = 0, column: Int = 0) {
+    public init(file: String, line: Int = 0, column: Int = 0, path: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.path = path
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
-    /// `file:line:column`, leaving out the parts that are unknown.
+    /// `file:line:column`, leaving out the parts that are unknown, or `file: $.json.path`.
     public var description: String {
+        if let path { return "\(file): \(path)" }
         if line == 0 { return file }
         if column == 0 { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"

@@ -16,6 +16,26 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.day = day
     }
 
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes without making a string: for reading many results.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
