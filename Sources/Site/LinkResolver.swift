@@ -1,12 +1,23 @@
 internal import Markdown
 internal import Model
+internal import Render
 
-/// Renders each page's Markdown, turning links to `.md` files into links to their built pages and
-/// reporting links to pages, headings and files that do not exist.
+/// Renders each page's Markdown, turning links to `.md` files into links to their built pages,
+/// reporting links to pages, headings and files that do not exist, and rendering playbook blocks
+/// (`pipeline`, `goal`, `sla`, `sql-definition`) as components.
 struct LinkResolver: Sendable {
     let site: SiteTree
     let staticFiles: Set<String>
     let contentDisplay: String
+    /// Found before rendering, so an SLA on any page can name and link the stages of the pipeline.
+    let pipelines: SitePipelines
+
+    init(site: SiteTree, staticFiles: Set<String>, contentDisplay: String) {
+        self.site = site
+        self.staticFiles = staticFiles
+        self.contentDisplay = contentDisplay
+        self.pipelines = SitePipelines.scan(site)
+    }
 
     func render(page index: Int, unsafeHTML: Bool) -> RenderedPage {
         let page = site.pages[index]
@@ -15,6 +26,7 @@ struct LinkResolver: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var anchors: [AnchorReference] = []
+        var blocks: [PlacedBlock] = []
         let options = MarkdownOptions(unsafeHTML: unsafeHTML, lineOffset: page.bodyLine)
         let result = Markdown.render(page.body, options: options) { reference in
             let location = SourceLocation(file: page.display, line: reference.line, column: reference.column)
@@ -32,12 +44,33 @@ struct LinkResolver: Sendable {
                 diagnostics.append(Diagnostic(location, message))
                 return nil
             }
+        } renderBlock: { fenced in
+            guard let kind = PlaybookBlock.Kind(info: fenced.info) else { return nil }
+            let (block, problems) = PlaybookBlock.parse(kind, yaml: fenced.literal, file: page.display, fenceLine: fenced.line)
+            diagnostics.append(contentsOf: problems)
+            let isValid = !problems.contains { $0.severity == .error }
+            guard let block else { return nil }
+            blocks.append(PlacedBlock(block: block, location: SourceLocation(file: page.display, line: fenced.line, column: 1), isValid: isValid))
+            // A block with errors stays a code block; the build stops on its errors anyway.
+            guard isValid else { return nil }
+            return BlockHTML.render(block, BlockContext(language: page.language) { stageLink($0, from: index) })
         }
         let title = page.front.title ?? result.title ?? site.titles[index]
         return RenderedPage(
             title: title, html: result.html,
             headings: result.headings.map { ($0.level, $0.text, $0.id) },
-            diagnostics: diagnostics, anchors: anchors)
+            diagnostics: diagnostics, anchors: anchors, blocks: blocks)
+    }
+
+    /// A stage of the pipeline that pages in this page's language refer to, linked to where it is shown.
+    func stageLink(_ id: String, from index: Int) -> StageLink? {
+        let page = site.pages[index]
+        let (pipeline, entry) = pipelines.pipeline(for: page.language)
+        guard let stage = pipeline.stage(id) else { return nil }
+        guard let entry else { return StageLink(name: stage.name) }
+        let anchor = "#" + BlockHTML.stageAnchor(id)
+        if entry.page == index { return StageLink(name: stage.name, url: anchor) }
+        return StageLink(name: stage.name, url: URLPath.relative(from: page.outputDirectory, to: site.pages[entry.page].outputPath) + anchor)
     }
 
     enum Resolution {

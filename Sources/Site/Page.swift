@@ -57,6 +57,8 @@ struct RenderedPage: Sendable {
     var headings: [(level: Int, text: String, id: String)]
     var diagnostics: [Diagnostic]
     var anchors: [AnchorReference]
+    /// The playbook blocks of the page, for the checks across the site (`BlockChecks`).
+    var blocks: [PlacedBlock] = []
 }
 
 /// A link to a heading of another page, checked once every page is rendered.

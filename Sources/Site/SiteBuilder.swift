@@ -174,7 +174,9 @@ public struct SiteBuilder: Sendable {
                             ?? (ids.isEmpty ? "; that page has no headings" : "; its headings are #" + ids.prefix(8).joined(separator: ", #"))))
             }
         }
-        guard !diagnostics.hasErrors, let theme else { throw DiagnosticsError(diagnostics.errors) }
+        diagnostics.append(contentsOf: BlockChecks(site: site, rendered: rendered).diagnostics.all)
+        // Warnings go with the errors, so one run reports every problem.
+        guard !diagnostics.hasErrors, let theme else { throw DiagnosticsError(diagnostics.all) }
 
         // Assets: the theme's, fingerprinted, the logo, and the content folder's own files.
         var files: [OutputFile] = []

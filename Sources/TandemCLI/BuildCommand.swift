@@ -48,26 +48,92 @@ struct BuildCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the site for errors without writing anything (exit status 1 on errors)."
+        abstract: "Check the site for errors without writing anything (exit status 1 on errors).",
+        discussion: """
+            Checks front matter, links, playbook blocks (pipeline, goal, sla, sql-definition) and the \
+            consistency between them. Every problem is reported as file:line:column with what is \
+            wrong and what is expected; --format json lists them for other tools.
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @OptionGroup var site: SiteOptions
 
     @Flag(name: .long, help: "Include pages marked draft: true.")
     var drafts = false
 
+    @Option(name: .long, help: "text (default): one line per problem on standard error; json: a JSON object on standard output.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors: any warning makes the exit status 1.")
+    var strict = false
+
     func run() throws {
         let options = BuildOptions(
             contentDirectory: site.content, themeLayers: try site.themeLayers(), outputDirectory: "public",
             includeDrafts: drafts)
+        var problems: [Diagnostic]
         do {
-            let warnings = try SiteBuilder(options: options).check()
-            report(warnings)
-            print("No problems found" + (warnings.isEmpty ? "" : " (\(warnings.count) warnings)"))
+            problems = try SiteBuilder(options: options).check()
         } catch {
-            report(error.diagnostics)
-            print("\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found")
-            throw ExitCode(1)
+            problems = error.diagnostics
         }
+        if strict {
+            problems = problems.map { problem in
+                var problem = problem
+                problem.severity = .error
+                return problem
+            }
+        }
+        problems.sort()
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.count - errors
+        switch format {
+        case .json:
+            print(Self.json(problems, errors: errors, warnings: warnings))
+        case .text:
+            report(problems)
+            if errors == 0 {
+                print("No problems found" + (warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"))
+            } else {
+                print("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            }
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// `{"errors": 1, "warnings": 0, "problems": [{"file": ..., "line": ..., "column": ..., "severity": ..., "message": ...}]}`
+    static func json(_ problems: [Diagnostic], errors: Int, warnings: Int) -> String {
+        var out = "{\n  \"errors\": \(errors),\n  \"warnings\": \(warnings),\n  \"problems\": ["
+        for (i, problem) in problems.enumerated() {
+            out += i == 0 ? "\n    " : ",\n    "
+            out += "{\"file\": \(jsonString(problem.location.file)), \"line\": \(problem.location.line), "
+            out += "\"column\": \(problem.location.column), \"severity\": \(jsonString(problem.severity.rawValue)), "
+            out += "\"message\": \(jsonString(problem.message))}"
+        }
+        out += problems.isEmpty ? "]\n}" : "\n  ]\n}"
+        return out
+    }
+
+    /// A JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -1,0 +1,84 @@
+public import Model
+internal import Markdown
+
+/// What a block's HTML needs to know about the page it is on.
+public struct BlockContext {
+    /// The page's language: the components' words and number formats.
+    public var language: Language
+    /// The name of a pipeline stage by id, and a link to where the pipeline describes it.
+    public var stage: (String) -> StageLink?
+
+    public init(language: Language, stage: @escaping (String) -> StageLink? = { _ in nil }) {
+        self.language = language
+        self.stage = stage
+    }
+}
+
+/// A pipeline stage as an SLA table names it.
+public struct StageLink: Sendable, Equatable {
+    public var name: String
+    /// Relative to the page; nil when the stage comes from the default pipeline, which no page shows.
+    public var url: String?
+
+    public init(name: String, url: String? = nil) {
+        self.name = name
+        self.url = url
+    }
+}
+
+/// Renders playbook blocks as HTML components: semantic, accessible, every value escaped, and
+/// printable on A4 with the theme's `/* ---- Playbook blocks ---- */` styles.
+public enum BlockHTML {
+    /// The block's component, ending with a newline.
+    public static func render(_ block: PlaybookBlock, _ context: BlockContext) -> String {
+        var html = HTMLWriter()
+        switch block {
+        case .pipeline(let pipeline): PipelineHTML(pipeline: pipeline, words: BlockWords(context.language)).write(&html)
+        case .goal(let goal): GoalHTML(goal: goal, words: BlockWords(context.language)).write(&html)
+        case .sla(let sla): SLAHTML(sla: sla, context: context, words: BlockWords(context.language)).write(&html)
+        case .sqlDefinition(let definition):
+            SQLDefinitionHTML(definition: definition, words: BlockWords(context.language)).write(&html)
+        }
+        return html.out
+    }
+
+    /// The id a pipeline stage's list item carries, so SLA tables can link to it.
+    public static func stageAnchor(_ id: String) -> String { "stage-" + id }
+}
+
+/// Builds HTML with every text escaped unless written with `raw`.
+struct HTMLWriter {
+    var out = ""
+
+    /// Escaped text.
+    mutating func text(_ text: String) {
+        HTML.escape(text, into: &out, quotes: true)
+    }
+
+    /// Markup written as it is.
+    mutating func raw(_ markup: String) {
+        out += markup
+    }
+
+    /// `<tag class="...">text</tag>`
+    mutating func element(_ tag: String, class name: String? = nil, _ text: String) {
+        open(tag, class: name)
+        self.text(text)
+        out += "</\(tag)>"
+    }
+
+    mutating func open(_ tag: String, class name: String? = nil, attributes: [(String, String)] = []) {
+        out += "<" + tag
+        if let name { out += " class=\"\(name)\"" }
+        for (key, value) in attributes {
+            out += " \(key)=\""
+            HTML.escape(value, into: &out, quotes: true)
+            out += "\""
+        }
+        out += ">"
+    }
+
+    mutating func close(_ tag: String) {
+        out += "</\(tag)>"
+    }
+}
