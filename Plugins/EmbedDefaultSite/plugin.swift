@@ -1,14 +1,14 @@
 import Foundation
 import PackagePlugin
 
-/// Generates the Swift source that carries the default theme (`site-templates/`) and the example
-/// site (`content/`) inside the `tandem` binary, so `tandem init` and `tandem build` work without
+/// Generates the Swift source that carries the default theme (`site-templates/`), the example
+/// site (`content/`) and the published JSON Schemas (`schemas/`) inside the `tandem` binary, so `tandem init` and `tandem build` work without
 /// this repository. It runs again whenever one of those files changes.
 @main
 struct EmbedDefaultSite: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let folders = ["site-templates", "content"].map { root.appending(path: $0) }
+        let folders = ["site-templates", "content", "schemas"].map { root.appending(path: $0) }
         var inputs: [URL] = []
         for folder in folders {
             guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }

@@ -20,6 +20,7 @@ extension Assessment {
             throw DiagnosticsError([Diagnostic(SourceLocation(file: display), "cannot read the questionnaire; check that the file exists")])
         }
         let (folder, name, ext) = Self.split(path)
+        let language = declaredLanguage(text) ?? language
         var found: [Translation] = []
         if translations {
             for other in Language.allCases where other != language {

@@ -18,14 +18,14 @@ extension Assessment {
         }
     }
 
-    static let keys = ["id", "version", "scale", "labels", "min_answered", "gap_threshold", "min_group_size", "bands", "questions"]
+    static let keys = ["id", "version", "language", "scale", "labels", "min_answered", "gap_threshold", "min_group_size", "bands", "questions"]
     static let scaleKeys = ["min", "max"]
     static let labelKeys = ["low", "high"]
     static let bandKeys = ["id", "min", "label", "message"]
     static let questionKeys = ["id", "weight", "text", "low", "high", "improve"]
     static let translationKeys = ["labels", "bands", "questions"]
     static let translatedBandKeys = ["id", "label", "message"]
-    static let translatedQuestionKeys = ["id", "text", "low", "high"]
+    static let translatedQuestionKeys = ["id", "text", "low", "high", "improve"]
 
     /// Parses a questionnaire and its translations, reporting every problem at once.
     ///
@@ -47,10 +47,20 @@ extension Assessment {
         try parse(text, file: file, language: language, translations: translations, expectedID: nil)
     }
 
+    /// The language a questionnaire declares for its own texts (`language: en`), if it does.
+    ///
+    /// A site in one language can use a questionnaire written in another; its translations then
+    /// give the texts (and `improve:` anchors) for the site's language.
+    static func declaredLanguage(_ text: String) -> Language? {
+        guard let root = try? Yams.compose(yaml: text), let code = root["language"]?.string else { return nil }
+        return Language(rawValue: code)
+    }
+
     /// Parses a questionnaire whose file name must be its id, when `expectedID` is given.
     static func parse(
-        _ text: String, file: String, language: Language, translations: [Translation], expectedID: String?
+        _ text: String, file: String, language defaultLanguage: Language, translations: [Translation], expectedID: String?
     ) throws(DiagnosticsError) -> Assessment {
+        let language = declaredLanguage(text) ?? defaultLanguage
         var parser = QuestionnaireParser(file: file, language: language, expectedID: expectedID)
         let parsed = parser.parse(text)
         var diagnostics = parser.reader.diagnostics.all
@@ -150,6 +160,9 @@ struct QuestionnaireParser {
         let id = requiredID(fields["id"], in: root, what: "the questionnaire", example: expectedID ?? "sales-marketing-alignment") ?? ""
         if let expectedID, !id.isEmpty, id != expectedID, let node = fields["id"] {
             reader.error(node, "id \"\(id)\" does not match the file name; name the file \(id).yml, or change the id to \"\(expectedID)\"")
+        }
+        if let node = fields["language"], let code = reader.string(node, "language"), Language(rawValue: code) == nil {
+            reader.error(node, "language \"\(code)\" is not supported; expected en or da (the language of this file's texts)")
         }
         var version = 0
         if let node = fields["version"] {
@@ -285,7 +298,8 @@ struct QuestionnaireParser {
                     if target.isEmpty || target.contains(where: \.isWhitespace) {
                         reader.error(node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
                     } else {
-                        improve = ImproveLink(questionID: questionID ?? "", target: target, location: reader.location(node))
+                        improve = ImproveLink(
+                            questionID: questionID ?? "", target: target, location: reader.location(node), language: language)
                     }
                 }
                 if let questionID, positions[questionID] == nil { positions[questionID] = questions.count }
@@ -562,8 +576,18 @@ extension ParsedQuestionnaire {
             }
             let low = optional(question.low, "low")
             let high = optional(question.high, "high")
+            var translatedImprove = question.translatedImprove
+            if let node = entry.fields["improve"], let target = reader.string(node, "improve") {
+                if target.isEmpty || target.contains(where: \.isWhitespace) {
+                    reader.error(node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
+                } else {
+                    translatedImprove[language] = ImproveLink(
+                        questionID: question.id, target: target, location: reader.location(node), language: language)
+                }
+            }
             questions[index] = Assessment.Question(
-                id: question.id, weight: question.weight, text: text, low: low, high: high, improve: question.improve)
+                id: question.id, weight: question.weight, text: text, low: low, high: high, improve: question.improve,
+                translatedImprove: translatedImprove)
         }
     }
 

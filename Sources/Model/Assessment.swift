@@ -51,6 +51,13 @@ public struct Assessment: Sendable {
         public let high: LocalizedText?
         /// The playbook page (and heading) that helps to improve on this question.
         public let improve: ImproveLink?
+        /// `improve:` links given by translations, for the pages in their language.
+        public var translatedImprove: [Language: ImproveLink] = [:]
+
+        /// The link for pages in a language: the translation's own, or the questionnaire's.
+        public func improve(in language: Language) -> ImproveLink? {
+            translatedImprove[language] ?? improve
+        }
     }
 
     /// The lowest answer.
@@ -67,7 +74,11 @@ public struct Assessment: Sendable {
     /// heading on it is only known once the site's pages are parsed, so the Site module checks
     /// these links during `tandem build` and `tandem check` and reports a broken one at
     /// ``ImproveLink/location``.
-    public var improveLinks: [ImproveLink] { questions.compactMap(\.improve) }
+    public var improveLinks: [ImproveLink] {
+        questions.flatMap { question in
+            (question.improve.map { [$0] } ?? []) + question.translatedImprove.keys.sorted().map { question.translatedImprove[$0]! }
+        }
+    }
 }
 
 /// A text in the questionnaire's primary language and in each translation.
@@ -103,11 +114,15 @@ public struct ImproveLink: Sendable, Hashable {
     public let target: String
     /// Where the link's value is in the questionnaire file, for errors about it.
     public let location: SourceLocation
+    /// The language of the pages the link is for: the questionnaire's own language, or a
+    /// translation's (whose headings, and so anchors, are in that language).
+    public let language: Language
 
-    public init(questionID: String, target: String, location: SourceLocation) {
+    public init(questionID: String, target: String, location: SourceLocation, language: Language = .en) {
         self.questionID = questionID
         self.target = target
         self.location = location
+        self.language = language
     }
 
     /// The page part of the link: `playbooks/sla.md`.

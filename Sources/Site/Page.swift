@@ -22,6 +22,9 @@ struct Page: Sendable {
     /// The output file relative to the output folder: `da/playbooks/sla/index.html`.
     var outputPath = ""
 
+    /// For a page made from data, what makes it.
+    var data: DataPage?
+
     /// The folder of the output file: `da/playbooks/sla`.
     var outputDirectory: String { URLPath.directory(outputPath) }
     var isHome: Bool { key == "index" }
@@ -76,4 +79,20 @@ struct Section: Sendable {
     var page: Int
     var pages: [Int] = []
     var subsections: [String] = []
+}
+
+extension Page {
+    /// A page made from data: `results/index` is the section page of `results/`.
+    init(data: DataPage, mainLanguage: Language, contentDisplay: String) {
+        let isIndex = URLPath.lastComponent(data.key) == "index"
+        self.init(
+            source: nil, display: "\(contentDisplay)/\(data.key) (made from data)", language: data.language,
+            key: data.key, folder: data.folder, isIndex: isIndex)
+        front.title = data.title
+        front.description = data.description
+        front.weight = data.weight
+        self.data = data
+        assignOutputPath(mainLanguage: mainLanguage)
+    }
+
 }

@@ -39,8 +39,12 @@ struct PageRenderer: Sendable {
 
     func render(page index: Int) -> String {
         let page = site.pages[index]
-        let layout = page.isHome ? "layouts/home" : page.isIndex ? "layouts/section" : "layouts/page"
-        return theme.render(layout, context: .object(context(for: index)))
+        let layout = page.data?.layout ?? (page.isHome ? "layouts/home" : page.isIndex ? "layouts/section" : "layouts/page")
+        var context = context(for: index)
+        if let data = page.data {
+            context["data"] = .object(data.context(PageLinker(site: site, page: index, assets: assets)))
+        }
+        return theme.render(layout, context: .object(context))
     }
 
     /// `404.html`: served for any missing path, so its links start from the site root.

@@ -11,12 +11,18 @@ public struct BuildOptions: Sendable {
     /// The output folder (`public`).
     public var outputDirectory: String
     public var includeDrafts = false
+    /// Files every site with questionnaires publishes, by output path (the results JSON Schema).
+    public var publishedFiles: [String: [UInt8]] = [:]
 
-    public init(contentDirectory: String, themeLayers: [ThemeLayer], outputDirectory: String, includeDrafts: Bool = false) {
+    public init(
+        contentDirectory: String, themeLayers: [ThemeLayer], outputDirectory: String, includeDrafts: Bool = false,
+        publishedFiles: [String: [UInt8]] = [:]
+    ) {
         self.contentDirectory = contentDirectory
         self.themeLayers = themeLayers
         self.outputDirectory = outputDirectory
         self.includeDrafts = includeDrafts
+        self.publishedFiles = publishedFiles
     }
 }
 
@@ -108,6 +114,7 @@ public struct SiteBuilder: Sendable {
         do { theme = try Theme.load(layers: options.themeLayers) } catch { diagnostics.append(contentsOf: error.diagnostics) }
         let scan = ContentScan(root: content, mainLanguage: config.language)
         diagnostics.append(contentsOf: scan.diagnostics)
+        let data = SiteData.load(content: content, language: config.language, into: &diagnostics)
         clock.lap("load")
 
         // Parse: front matter of every page, in parallel.
@@ -136,6 +143,14 @@ public struct SiteBuilder: Sendable {
         for (page, problems) in parsed {
             diagnostics.append(contentsOf: problems)
             if let page { pages.append(page) }
+        }
+        for dataPage in DataPages.all(data: data, config: config) {
+            pages.append(Page(data: dataPage, mainLanguage: config.language, contentDisplay: FileSystem.display(content)))
+            if let theme, !theme.templateNames.contains(dataPage.layout) {
+                diagnostics.error(
+                    SourceLocation(file: options.themeLayers.last?.name ?? "site-templates"),
+                    "the theme has no \(dataPage.layout).mustache, which the page \(dataPage.key) needs")
+            }
         }
         var site = SiteTree(pages: pages, config: config)
         diagnostics.append(contentsOf: site.diagnostics)
@@ -175,6 +190,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         diagnostics.append(contentsOf: BlockChecks(site: site, rendered: rendered).diagnostics.all)
+        diagnostics.append(contentsOf: Self.checkImproveLinks(data.assessments, site: site, rendered: rendered))
         // Warnings go with the errors, so one run reports every problem.
         guard !diagnostics.hasErrors, let theme else { throw DiagnosticsError(diagnostics.all) }
 
@@ -185,6 +201,16 @@ public struct SiteBuilder: Sendable {
             let path = "assets/" + Fingerprint.name(asset.path, hash: Fingerprint.hash(asset.bytes))
             assetURLs[asset.path] = path
             files.append(OutputFile(path: path, bytes: asset.bytes))
+            if asset.path == "scoring.wasm" {
+                // Browsers refuse to fetch files from file://, so the module also ships inside a script.
+                let script = Array("globalThis.TandemScoringWasm = \"\(Base64.encode(asset.bytes))\";\n".utf8)
+                let scriptPath = "assets/" + Fingerprint.name("scoring-wasm.js", hash: Fingerprint.hash(script))
+                assetURLs["scoring-wasm.js"] = scriptPath
+                files.append(OutputFile(path: scriptPath, bytes: script))
+            }
+        }
+        if !data.assessments.isEmpty {
+            for (path, bytes) in options.publishedFiles { files.append(OutputFile(path: path, bytes: bytes)) }
         }
         var logoPath: String?
         if let logo = config.brand.logo {
@@ -214,6 +240,11 @@ public struct SiteBuilder: Sendable {
             OutputFile(path: pagePaths[i], text: renderer.render(page: i))
         }
         files += pageFiles
+        for page in site.pages {
+            for (name, bytes) in page.data?.files ?? [:] {
+                files.append(OutputFile(path: URLPath.join(page.outputDirectory, name), bytes: bytes))
+            }
+        }
         files.append(OutputFile(path: "404.html", text: renderer.renderNotFound()))
         if let sitemap = Sitemap.xml(site: site) { files.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
         clock.lap("render")
@@ -231,5 +262,60 @@ struct PhaseClock {
         let elapsed = now - start
         laps.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         start = now
+    }
+}
+
+extension SiteBuilder {
+    /// Each question's `improve:` link must name a page of the site and, when it has a `#fragment`,
+    /// one of that page's headings.
+    static func checkImproveLinks(_ assessments: [Assessment], site: SiteTree, rendered: [RenderedPage]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for assessment in assessments {
+            for link in assessment.improveLinks {
+                let key = link.page.hasSuffix(".md") ? String(link.page.dropLast(3)) : link.page
+                // Anchors are in the language of the link's questionnaire file, so check that page.
+                guard let versions = site.byKey[key], let index = versions[link.language] ?? versions[site.config.language] ?? versions.values.min() else {
+                    problems.append(Diagnostic(
+                        link.location,
+                        "improve: \(link.target) names a page that does not exist; write the path of a page in the content folder, like playbooks/sla.md#escalation"
+                            + Suggestion.didYouMean(link.page, in: site.byKey.keys.map { $0 + ".md" })))
+                    continue
+                }
+                guard let fragment = link.fragment, !fragment.isEmpty else { continue }
+                let ids = rendered[index].headings.map(\.id)
+                if !ids.contains(fragment) {
+                    problems.append(Diagnostic(
+                        link.location,
+                        "improve: \(link.target) points to #\(fragment), but \(site.pages[index].display) has no heading with that id"
+                            + (Suggestion.closest(to: fragment, in: ids).map { "; did you mean #\($0)?" } ?? "")))
+                }
+            }
+        }
+        return problems
+    }
+}
+
+/// Base64 (RFC 4648), for the scoring module inside a script.
+enum Base64 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i + 2 < bytes.count {
+            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
+            i += 3
+        }
+        let rest = bytes.count - i
+        if rest == 1 {
+            let n = UInt32(bytes[i]) << 16
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], 61, 61]
+        } else if rest == 2 {
+            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], 61]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -23,9 +23,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let clock = ContinuousClock.now
-        let options = BuildOptions(
-            contentDirectory: site.content, themeLayers: try site.themeLayers(), outputDirectory: output,
-            includeDrafts: drafts)
+        let options = try site.buildOptions(output: output, drafts: drafts)
         do {
             let result = try SiteBuilder(options: options).build()
             report(result.warnings)
@@ -72,9 +70,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let options = BuildOptions(
-            contentDirectory: site.content, themeLayers: try site.themeLayers(), outputDirectory: "public",
-            includeDrafts: drafts)
+        let options = try site.buildOptions(output: "public", drafts: drafts)
         var problems: [Diagnostic]
         do {
             problems = try SiteBuilder(options: options).check()

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import DefaultSite
 internal import Model
 internal import Render
+internal import Site
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -13,6 +14,14 @@ struct SiteOptions: ParsableArguments {
 
     @Option(name: .long, help: "The site's own theme folder; its files replace the default theme's. Default: site-templates beside the content folder, when it exists.")
     var templates: String?
+
+    /// What a build of this site needs: its folders, the theme layers and the files every site
+    /// with questionnaires publishes.
+    func buildOptions(output: String, drafts: Bool) throws -> BuildOptions {
+        BuildOptions(
+            contentDirectory: content, themeLayers: try themeLayers(), outputDirectory: output, includeDrafts: drafts,
+            publishedFiles: DefaultSite.schemas)
+    }
 
     /// The theme layers, lowest first: the default theme, then the site's own templates.
     func themeLayers() throws -> [ThemeLayer] {

@@ -52,7 +52,12 @@ struct AssessmentTests {
         #expect(assessment.questions.count == 9)
         #expect(assessment.languages == [.en, .da])
         #expect(assessment.questionnaire.minAnswered == 9)
-        #expect(assessment.improveLinks.count == 9)
+        // Each question links to a page in English, and the Danish translation to the Danish page's heading.
+        #expect(assessment.improveLinks.count == 18)
+        #expect(assessment.improveLinks.filter { $0.language == .da }.count == 9)
+        let first = try #require(assessment.questions.first)
+        #expect(first.improve(in: .da)?.target == "playbooks/sql-definition.md#kriterierne")
+        #expect(first.improve(in: .en)?.target == "playbooks/sql-definition.md#the-criteria")
         #expect(assessment.questions.allSatisfy { $0.text.values.count == 2 })
     }
 

@@ -14,7 +14,9 @@ import Testing
     @Test(arguments: sites)
     func reportsEveryProblemWithItsPosition(site: String) throws {
         let name = "invalid/" + site
-        let expected = try String(contentsOfFile: Fixtures.root + "/" + name + "/expected-errors.txt", encoding: .utf8)
+        let recording = ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil
+        let expectedFile = Fixtures.root + "/" + name + "/expected-errors.txt"
+        let expected = recording ? [] : try String(contentsOfFile: expectedFile, encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let output = Fixtures.temporaryFolder() + "/public"
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path) }

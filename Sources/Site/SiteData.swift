@@ -1,0 +1,39 @@
+public import Model
+
+/// The data of a site beside its pages: its questionnaires and its scorecard results.
+public struct SiteData: Sendable {
+    public var assessments: [Assessment] = []
+    /// Every valid result of `results/**`, in file order, with the file it came from.
+    public var results: [AssessmentResult] = []
+
+    public init(assessments: [Assessment] = [], results: [AssessmentResult] = []) {
+        self.assessments = assessments
+        self.results = results
+    }
+
+    /// The questionnaire with an id, if the site has it.
+    public func assessment(_ id: String) -> Assessment? {
+        assessments.first { $0.id == id }
+    }
+
+    /// Loads `assessments/` and `results/` of a content folder; every problem goes to `diagnostics`.
+    static func load(content: String, language: Language, into diagnostics: inout Diagnostics) -> SiteData {
+        var data = SiteData()
+        let (assessments, problems) = Assessment.loadAll(contentDirectory: content, language: language)
+        data.assessments = assessments
+        diagnostics.append(contentsOf: problems)
+        // With one questionnaire, results that do not name theirs (a spreadsheet export) are for it.
+        let questionnaires = ResultQuestionnaires(assessments, fallback: assessments.count == 1 ? assessments[0] : nil)
+        for path in FileSystem.listFiles(content + "/results") where ResultFile.Format(path: path) != nil {
+            do {
+                let file = try ResultFile.load(path: content + "/results/" + path)
+                let (results, problems) = file.results(for: questionnaires)
+                data.results += results
+                diagnostics.append(contentsOf: problems)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        return data
+    }
+}
