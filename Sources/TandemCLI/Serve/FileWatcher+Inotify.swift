@@ -1,0 +1,121 @@
+#if os(Linux)
+    internal import Glibc
+
+    /// Linux inotify over folder trees: a watch on every folder, and on each folder made later.
+    ///
+    /// inotify watches one folder, not its subfolders, so each one gets its own watch; a folder made
+    /// (or moved in) later is added when its event arrives, with whatever it already holds.
+    /// Made on the caller's thread, then used only by the watcher's thread.
+    final class Inotify: @unchecked Sendable {
+        let fd: Int32
+        private let roots: [String]
+        private var folders: [Int32: String] = [:]
+        private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+        // <sys/inotify.h>; spelled out because the C macros do not all reach Swift.
+        static let modify: UInt32 = 0x0000_0002
+        static let attrib: UInt32 = 0x0000_0004
+        static let closeWrite: UInt32 = 0x0000_0008
+        static let movedFrom: UInt32 = 0x0000_0040
+        static let movedTo: UInt32 = 0x0000_0080
+        static let create: UInt32 = 0x0000_0100
+        static let delete: UInt32 = 0x0000_0200
+        static let deleteSelf: UInt32 = 0x0000_0400
+        static let moveSelf: UInt32 = 0x0000_0800
+        static let overflow: UInt32 = 0x0000_4000
+        static let ignored: UInt32 = 0x0000_8000
+        static let onlyDirectory: UInt32 = 0x0100_0000
+        static let isDirectory: UInt32 = 0x4000_0000
+        static let mask =
+            modify | attrib | closeWrite | movedFrom | movedTo | create | delete | deleteSelf | moveSelf | onlyDirectory
+
+        /// nil when the system has no inotify (or no watch could be set): the caller polls instead.
+        init?(roots: [String]) {
+            fd = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
+            guard fd >= 0 else { return nil }
+            self.roots = roots
+            for root in roots { add(root) }
+            if folders.isEmpty {
+                Glibc.close(fd)
+                return nil
+            }
+        }
+
+        func close() {
+            Glibc.close(fd)
+        }
+
+        /// Watches a folder and every folder below it that is not hidden; for a folder already
+        /// watched, updates its path (it may have moved) and looks for new subfolders.
+        private func add(_ folder: String) {
+            var visited = Set<Int32>()
+            add(folder, visited: &visited)
+        }
+
+        private func add(_ folder: String, visited: inout Set<Int32>) {
+            let wd = inotify_add_watch(fd, folder, Self.mask)
+            // A folder reached twice in one walk (through a symbolic link) is not walked again.
+            guard wd >= 0, visited.insert(wd).inserted else { return }
+            folders[wd] = folder
+            guard let dir = opendir(folder) else { return }
+            var subfolders: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = folder + "/" + name
+                var info = stat()
+                if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { subfolders.append(path) }
+            }
+            closedir(dir)
+            for path in subfolders { add(path, visited: &visited) }
+        }
+
+        /// Reads the waiting events.
+        ///
+        /// - Returns: the paths that changed; a root itself when events were lost (queue overflow).
+        func read() -> Set<String> {
+            var changed = Set<String>()
+            while true {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                guard count > 0 else { break }
+                var offset = 0
+                while offset + 16 <= count {
+                    let (wd, mask, length) = buffer.withUnsafeBytes { raw in
+                        (
+                            raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                            raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                            Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                        )
+                    }
+                    let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
+                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    offset += 16 + length
+                    handle(wd: wd, mask: mask, name: name, into: &changed)
+                }
+            }
+            return changed
+        }
+
+        private func handle(wd: Int32, mask: UInt32, name: String, into changed: inout Set<String>) {
+            if mask & Self.overflow != 0 {
+                // Events were lost: look for new folders everywhere and rebuild.
+                for root in roots { add(root) }
+                changed.formUnion(roots)
+                return
+            }
+            guard let folder = folders[wd] else { return }
+            if mask & Self.ignored != 0 {
+                folders[wd] = nil
+                return
+            }
+            if name.hasPrefix(".") { return }
+            let path = name.isEmpty ? folder : folder + "/" + name
+            if mask & Self.isDirectory != 0 && mask & (Self.create | Self.movedTo) != 0 {
+                add(path)
+            }
+            changed.insert(path)
+        }
+    }
+#endif
