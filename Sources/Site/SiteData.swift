@@ -24,15 +24,20 @@ public struct SiteData: Sendable {
         diagnostics.append(contentsOf: problems)
         // With one questionnaire, results that do not name theirs (a spreadsheet export) are for it.
         let questionnaires = ResultQuestionnaires(assessments, fallback: assessments.count == 1 ? assessments[0] : nil)
-        for path in FileSystem.listFiles(content + "/results") where ResultFile.Format(path: path) != nil {
-            do {
-                let file = try ResultFile.load(path: content + "/results/" + path)
-                let (results, problems) = file.results(for: questionnaires)
-                data.results += results
-                diagnostics.append(contentsOf: problems)
+        // Files are read and checked in parallel (a site may keep years of results, one file each),
+        // and gathered in file order.
+        let paths = FileSystem.listFiles(content + "/results").filter { ResultFile.Format(path: $0) != nil }
+        let loaded = parallelMap(paths.count) { i -> ([AssessmentResult], [Diagnostic]) in
+            do throws(DiagnosticsError) {
+                let file = try ResultFile.load(path: content + "/results/" + paths[i])
+                return file.results(for: questionnaires)
             } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
+                return ([], error.diagnostics)
             }
+        }
+        for (results, problems) in loaded {
+            data.results += results
+            diagnostics.append(contentsOf: problems)
         }
         return data
     }
