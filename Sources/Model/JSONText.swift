@@ -1,6 +1,8 @@
 /// Writing JSON text: strings quoted and escaped as RFC 8259 requires, numbers in full precision.
 public enum JSONText {
-    /// `"text"`, with `"`, `\` and control characters escaped; other characters stay as UTF-8.
+    /// `"text"`, with `"`, `\` and control characters escaped, and U+2028 and U+2029 (which end a
+    /// line in some JavaScript engines); other characters stay as UTF-8. The result is also a valid
+    /// YAML double-quoted string.
     public static func quoted(_ text: String) -> String {
         var bytes: [UInt8] = []
         appendQuoted(text, to: &bytes)
@@ -10,7 +12,10 @@ public enum JSONText {
     /// Appends `text` as a JSON string to `bytes`.
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        let utf8 = Array(text.utf8)
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -21,8 +26,13 @@ public enum JSONText {
                 bytes.append(contentsOf: Array("\\u00".utf8))
                 bytes.append(hexDigit(byte >> 4))
                 bytes.append(hexDigit(byte & 0xF))
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                // U+2028 and U+2029 end a line in some JavaScript engines.
+                bytes.append(contentsOf: Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                i += 2
             default: bytes.append(byte)
             }
+            i += 1
         }
         bytes.append(UInt8(ascii: "\""))
     }

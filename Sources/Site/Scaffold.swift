@@ -36,36 +36,23 @@ public enum Scaffold {
         return stem + "." + old.rawValue + ".md"
     }
 
-    /// A commented `site.yml` for the new site.
+    /// A commented `site.yml` for the new site (JSON strings are YAML double-quoted strings).
     static func siteYAML(_ example: SiteConfig, language: Language, name: String?) -> String {
         let other = Language.allCases.first { $0 != language } ?? .en
         var yaml = "# The site's settings: see docs/authoring.md in the Tandem repository.\n"
-        yaml += "title: \(quoted(example.title(in: language)))\n"
-        yaml += "description: \(quoted(example.description(in: language)))\n"
+        yaml += "title: \(JSONText.quoted(example.title(in: language)))\n"
+        yaml += "description: \(JSONText.quoted(example.description(in: language)))\n"
         yaml += "language: \(language.rawValue)\n"
         yaml += "# base_url: https://example.org/playbook/   # set it to get sitemap.xml and canonical links\n"
         yaml += "brand:\n"
-        yaml += "  name: \(quoted(name ?? example.brand.name ?? example.title(in: language)))\n"
+        yaml += "  name: \(JSONText.quoted(name ?? example.brand.name ?? example.title(in: language)))\n"
         yaml += "  # logo: assets/logo.svg                   # an SVG or PNG in the content folder\n"
-        yaml += "  primary: \(quoted(example.brand.primary))\n"
-        yaml += "  accent: \(quoted(example.brand.accent))\n"
+        yaml += "  primary: \(JSONText.quoted(example.brand.primary))\n"
+        yaml += "  accent: \(JSONText.quoted(example.brand.accent))\n"
         yaml += "translations:\n"
         yaml += "  \(other.rawValue):\n"
-        yaml += "    title: \(quoted(example.title(in: other)))\n"
-        yaml += "    description: \(quoted(example.description(in: other)))\n"
+        yaml += "    title: \(JSONText.quoted(example.title(in: other)))\n"
+        yaml += "    description: \(JSONText.quoted(example.description(in: other)))\n"
         return yaml
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

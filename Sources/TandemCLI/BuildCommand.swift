@@ -106,30 +106,11 @@ struct CheckCommand: ParsableCommand {
         var out = "{\n  \"errors\": \(errors),\n  \"warnings\": \(warnings),\n  \"problems\": ["
         for (i, problem) in problems.enumerated() {
             out += i == 0 ? "\n    " : ",\n    "
-            out += "{\"file\": \(jsonString(problem.location.file)), \"line\": \(problem.location.line), "
-            out += "\"column\": \(problem.location.column), \"severity\": \(jsonString(problem.severity.rawValue)), "
-            out += "\"message\": \(jsonString(problem.message))}"
+            out += "{\"file\": \(JSONText.quoted(problem.location.file)), \"line\": \(problem.location.line), "
+            out += "\"column\": \(problem.location.column), \"severity\": \(JSONText.quoted(problem.severity.rawValue)), "
+            out += "\"message\": \(JSONText.quoted(problem.message))}"
         }
         out += problems.isEmpty ? "]\n}" : "\n  ]\n}"
         return out
-    }
-
-    /// A JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

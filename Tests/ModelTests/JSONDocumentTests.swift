@@ -150,3 +150,10 @@ struct JSONDocumentTests {
         #expect(Array(numbers.elements(numbers.root)).map { numbers.number($0) } == [3.4444444444444446, 61.111111111111114, 1e-7])
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func stringsAreEscapedForJSONAndJavaScript() {
+        #expect(JSONText.quoted("a \"b\" \\ c\nd\u{1}é\t\r") == "\"a \\\"b\\\" \\\\ c\\nd\\u0001é\\t\\r\"")
+        #expect(JSONText.quoted("line\u{2028}para\u{2029}end") == "\"line\\u2028para\\u2029end\"")
+    }
+}

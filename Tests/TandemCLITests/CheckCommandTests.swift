@@ -103,7 +103,4 @@ import Testing
         #expect(throws: (any Error).self) { try TandemCommand.parseAsRoot(["check", "--format", "xml"]) }
     }
 
-    @Test func jsonStringsAreEscaped() {
-        #expect(CheckCommand.jsonString("a \"b\" \\ c\nd\u{1}é") == "\"a \\\"b\\\" \\\\ c\\nd\\u0001é\"")
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Synchronization
 import Testing
 
@@ -258,7 +259,7 @@ import Testing
         #expect(item.contains(#""text": "content/a.md:3:5: a \"quoted\" <b>tag</b>\nand a second line""#))
         #expect(LiveReloadEvent.hello(build: "x-1").message == "event: hello\ndata: {\"build\": \"x-1\"}\n\n")
         #expect(LiveReloadEvent.ping.message == ": ping\n\n")
-        #expect(JSON.string("\u{1}\u{2028}") == #""\u0001\u2028""#)
+        #expect(JSONText.quoted("\u{1}\u{2028}") == #""\u0001\u2028""#)
     }
 
     @Test(arguments: [FileWatcher.Method.inotify, .polling])

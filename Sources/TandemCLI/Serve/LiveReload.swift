@@ -16,8 +16,8 @@ enum LiveReloadEvent: Sendable, Equatable {
     /// The event in the `text/event-stream` format: one `data:` line of JSON.
     var message: String {
         switch self {
-        case .hello(let build): "event: hello\ndata: {\"build\": \(JSON.string(build))}\n\n"
-        case .reload(let build): "event: reload\ndata: {\"build\": \(JSON.string(build))}\n\n"
+        case .hello(let build): "event: hello\ndata: {\"build\": \(JSONText.quoted(build))}\n\n"
+        case .reload(let build): "event: reload\ndata: {\"build\": \(JSONText.quoted(build))}\n\n"
         case .errors(let diagnostics): "event: errors\ndata: \(Self.json(diagnostics))\n\n"
         case .ping: ": ping\n\n"
         }
@@ -31,8 +31,8 @@ enum LiveReloadEvent: Sendable, Equatable {
     }
 
     static func item(location: String, severity: String, message: String) -> String {
-        "{\"location\": \(JSON.string(location)), \"severity\": \(JSON.string(severity)), "
-            + "\"message\": \(JSON.string(message)), \"text\": \(JSON.string(location + ": " + message))}"
+        "{\"location\": \(JSONText.quoted(location)), \"severity\": \(JSONText.quoted(severity)), "
+            + "\"message\": \(JSONText.quoted(message)), \"text\": \(JSONText.quoted(location + ": " + message))}"
     }
 }
 
@@ -113,30 +113,5 @@ enum LiveReloadInjection {
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-    }
-}
-
-/// JSON text for the event stream.
-enum JSON {
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // Line and paragraph separators end a line in some JavaScript engines.
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
