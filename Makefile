@@ -14,6 +14,7 @@ site: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Scripts/browser-tests.sh
 	@if [ -x Scripts/build-wasm.sh ]; then Scripts/build-wasm.sh --check; fi
 
 release: deps

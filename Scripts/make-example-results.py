@@ -36,7 +36,7 @@ PROFILE = {
     },
 }
 DATES = {"2025-Q3": "2025-09-", "2025-Q4": "2025-12-", "2026-Q1": "2026-03-"}
-HEADCOUNT = {"sales": 12, "marketing": 8, "other": 2}
+HEADCOUNT = {"sales": 12, "marketing": 8, "other": 4}
 
 def answer(rnd, typical):
     value = round(rnd.gauss(typical, 0.7))

@@ -71,5 +71,8 @@ enum DataPages {
     }
 
     /// The kinds of data pages, in the order their pages are made.
-    static let providers: [@Sendable (SiteData, SiteConfig) -> [DataPage]] = []
+    static let providers: [@Sendable (SiteData, SiteConfig) -> [DataPage]] = [
+        FormPages.pages,
+        ResultsPages.pages,
+    ]
 }

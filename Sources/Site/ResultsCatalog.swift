@@ -1,0 +1,102 @@
+internal import Model
+internal import ScoringCore
+
+/// The results of one questionnaire by team and round, scored by ``ResultSet`` (and so by
+/// ScoringCore): the numbers every results page, chart and download shows.
+struct ResultsCatalog: Sendable {
+    /// One team's round: its report (rule 3 and 4) and its trend (rule 5), as ResultSet made them.
+    struct Round: Sendable {
+        let label: String
+        /// The last part of the page's key: `2026-q1`.
+        let slug: String
+        let report: GroupReport
+        /// Every result of the round, complete or not.
+        let respondents: Int
+        /// The overall mean minus the previous round's; nil for the first round.
+        let trend: Double?
+    }
+
+    struct Team: Sendable {
+        /// As the results give it; nil for the results that name no team.
+        let name: String?
+        let slug: String
+        /// In round order.
+        let rounds: [Round]
+    }
+
+    let assessment: Assessment
+    /// The folder of the catalog's pages: `results`, or `results/<assessment>` when a site has
+    /// results for more than one questionnaire.
+    let folder: String
+    let teams: [Team]
+    let disclosure: Disclosure
+
+    /// Groups a questionnaire's results by team, then each team's by round.
+    ///
+    /// - Returns: nil when the results do not fit the questionnaire (the loader has reported them).
+    init?(assessment: Assessment, results: [AssessmentResult], folder: String) {
+        guard let all = try? ResultSet(assessment: assessment, results: results) else { return nil }
+        var teamSlugs = Slug.Registry()
+        var teams: [Team] = []
+        for group in all.groups(by: .team) {
+            // The members of a group came from `all`, so they fit the questionnaire too.
+            guard let team = try? ResultSet(assessment: assessment, results: group.members.map { all.results[$0] }) else { return nil }
+            var roundSlugs = Slug.Registry()
+            _ = roundSlugs.unique("index")  // the team's own page
+            let rounds = team.groups(by: .round).map { round in
+                Round(
+                    label: round.key ?? "", slug: roundSlugs.unique(round.key ?? ""), report: round.report,
+                    respondents: round.members.count, trend: round.trend)
+            }
+            teams.append(Team(name: group.key, slug: teamSlugs.unique(group.key ?? "no team"), rounds: rounds))
+        }
+        self.assessment = assessment
+        self.folder = folder
+        self.teams = teams
+        self.disclosure = Disclosure(minGroupSize: assessment.questionnaire.minGroupSize)
+    }
+}
+
+/// Which numbers a results page may show (DESIGN.md, *min_group_size*): none that rests on fewer
+/// than `minGroupSize` answers, and none from which such a number can be worked out.
+///
+/// A page shows a group's number and each department's. Were the group's and one department's
+/// shown while the other department is too small, the small department's mean would follow by
+/// subtraction; the same holds for the respondents in neither department. So the departments'
+/// numbers are shown only when what they leave out of the group is nobody or a group large enough
+/// itself. The gap (sales minus marketing) stays: with the group's mean it is one equation for
+/// three unknown means, and ScoringCore computes it only when both departments are large enough.
+struct Disclosure: Sendable {
+    let minGroupSize: Int
+
+    /// Why a number is not shown.
+    enum Withheld: Sendable, Equatable {
+        /// It rests on fewer than `minGroupSize` answers.
+        case tooFew
+        /// It would reveal a smaller group's number by subtraction.
+        case protectsOthers
+    }
+
+    /// Whether a count of answers is large enough to show the numbers made from it.
+    func shows(_ n: Int) -> Bool { n >= minGroupSize }
+
+    /// Whether the departments' numbers may be shown beside the group's, given each one's count
+    /// (for a question, its answers; overall, its complete respondents).
+    func showsDepartments(all: Int, sales: Int, marketing: Int) -> Bool {
+        let shown = (shows(sales) ? sales : 0) + (shows(marketing) ? marketing : 0)
+        let rest = all - shown
+        return rest == 0 || shows(rest)
+    }
+
+    /// A department's number: shown, or why not.
+    func department(n: Int, all: Int, sales: Int, marketing: Int) -> Withheld? {
+        guard shows(n) else { return .tooFew }
+        return showsDepartments(all: all, sales: sales, marketing: marketing) ? nil : .protectsOthers
+    }
+
+    /// A round's trend is shown only when both rounds' overall means are.
+    func showsTrend(current: GroupScore, previous: GroupScore?) -> Bool {
+        guard let previous else { return false }
+        return shows(current.n) && shows(previous.n)
+    }
+}
