@@ -111,20 +111,50 @@ public enum FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            if let dir = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(dir) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                    }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(dir)
-                for name in names { try removeTree(path + "/" + name) }
-            }
-            if rmdir(path) != 0 { throw FileSystemError(path: path, action: "remove", code: errno) }
+            try removeFolder(path)
         } else if unlink(path) != 0 {
             throw FileSystemError(path: path, action: "remove", code: errno)
+        }
+    }
+
+    /// Removes a folder's entries and the folder; entries' kinds come from `readdir`, so there is no
+    /// `stat` per file.
+    static func removeFolder(_ path: String) throws(FileSystemError) {
+        for (name, isFolder) in entries(path) {
+            let child = path + "/" + name
+            if isFolder {
+                try removeFolder(child)
+            } else if unlink(child) != 0 {
+                throw FileSystemError(path: child, action: "remove", code: errno)
+            }
+        }
+        if rmdir(path) != 0 { throw FileSystemError(path: path, action: "remove", code: errno) }
+    }
+
+    /// The names in a folder (without `.` and `..`), and whether each is a folder (not a link to one).
+    public static func entries(_ path: String) -> [(name: String, isFolder: Bool)] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var result: [(String, Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            result.append((name, isFolder))
+        }
+        return result
+    }
+
+    /// Creates one folder whose parent exists; an existing folder is fine.
+    public static func createFolder(_ path: String) throws(FileSystemError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(path: path, action: "create the folder", code: errno)
         }
     }
 

@@ -6,16 +6,28 @@ internal import Model
 /// One file of the built site.
 struct OutputFile: Sendable {
     var path: String
-    var bytes: [UInt8]
+    /// Pages keep their text: writing its UTF-8 directly saves a copy of every page.
+    private var text: String?
+    private var data: [UInt8]?
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        self.data = bytes
     }
 
     init(path: String, text: String) {
         self.path = path
-        self.bytes = Array(text.utf8)
+        self.text = text
+    }
+
+    var bytes: [UInt8] { data ?? Array(text!.utf8) }
+
+    func write(to file: String) throws(FileSystemError) {
+        if let data {
+            try FileSystem.write(data, to: file)
+        } else {
+            try FileSystem.write(text!, to: file)
+        }
     }
 }
 
@@ -62,9 +74,18 @@ struct OutputFolder {
                 var folder = URLPath.directory(file.path)
                 while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.directory(folder) }
             }
-            for folder in folders.sorted() { try FileSystem.makeDirectory(staging + "/" + folder) }
+            // Folders level by level (parents first), each level in parallel.
+            let levels = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == 0x2F }) }
+            for depth in levels.keys.sorted() {
+                let level = levels[depth]!.sorted()
+                let failures = parallelMap(level.count) { i -> FileSystemError? in
+                    do throws(FileSystemError) { try FileSystem.createFolder(staging + "/" + level[i]) } catch { return error }
+                    return nil
+                }
+                if let failure = failures.compactMap({ $0 }).first { throw failure }
+            }
             let failures = parallelMap(files.count) { i -> FileSystemError? in
-                do throws(FileSystemError) { try FileSystem.write(files[i].bytes, to: staging + "/" + files[i].path) } catch { return error }
+                do throws(FileSystemError) { try files[i].write(to: staging + "/" + files[i].path) } catch { return error }
                 return nil
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
@@ -75,7 +96,7 @@ struct OutputFolder {
                     try? FileSystem.rename(retired, to: path)
                     throw error
                 }
-                try FileSystem.removeTree(retired)
+                try Self.remove(retired)
             } else {
                 try FileSystem.rename(staging, to: path)
             }
@@ -83,5 +104,29 @@ struct OutputFolder {
             try? FileSystem.removeTree(staging)
             throw error
         }
+    }
+
+    /// Removes a whole output tree, its subtrees in parallel: the previous build of a large site
+    /// has as many files as it has pages.
+    static func remove(_ folder: String) throws(FileSystemError) {
+        // Work items: everything two levels down, so one big section does not keep a core idle.
+        var items: [String] = []
+        var folders: [String] = [folder]
+        for (name, isFolder) in FileSystem.entries(folder) {
+            let child = folder + "/" + name
+            guard isFolder else {
+                items.append(child)
+                continue
+            }
+            folders.append(child)
+            for (inner, _) in FileSystem.entries(child) { items.append(child + "/" + inner) }
+        }
+        let work = items
+        let failures = parallelMap(work.count) { i -> FileSystemError? in
+            do throws(FileSystemError) { try FileSystem.removeTree(work[i]) } catch { return error }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        for path in folders.reversed() { try FileSystem.removeTree(path) }
     }
 }

@@ -20,6 +20,7 @@ struct PageRenderer: Sendable {
     let logo: String?
     let year: String
     let navigationCache = FragmentCache()
+    let commonCache = ContextCache()
     /// The UI strings of each language, converted once.
     let strings: [Language: TemplateValue]
 
@@ -59,9 +60,10 @@ struct PageRenderer: Sendable {
             "content": "", "toc": [], "hasToc": false, "isHome": false, "isSection": false,
             "children": [], "hasChildren": false,
         ]
-        let nav = navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath })
-        context["nav"] = .list(nav.map(\.value))
-        context["navHTML"] = .string(navigationHTML(nav, language: language))
+        let nav = navigationHTML(
+            navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath }), language: language)
+        context["nav"] = nav.value
+        context["navHTML"] = .string(nav.html)
         context["breadcrumbs"] = []
         context["hasBreadcrumbs"] = false
         context["translations"] = []
@@ -116,9 +118,9 @@ struct PageRenderer: Sendable {
             pageContext["dateISO"] = .string(date.description)
         }
         context["page"] = .object(pageContext)
-        let nav = navigation(language: page.language, current: index, link: link)
-        context["nav"] = .list(nav.map(\.value))
-        context["navHTML"] = .string(navigationHTML(nav, language: page.language))
+        let nav = navigationHTML(navigation(language: page.language, current: index, link: link), language: page.language)
+        context["nav"] = nav.value
+        context["navHTML"] = .string(nav.html)
         let crumbs: [TemplateValue] = site.ancestors(of: index).map {
             ["title": .string(site.titles[$0]), "url": .string(link($0)), "isHome": .bool(site.pages[$0].isHome)]
         }
@@ -141,7 +143,21 @@ struct PageRenderer: Sendable {
     }
 
     /// What every page sees: language, strings, site, assets, CSP.
+    ///
+    /// Its URLs point at the root's `index.html`, `assets/` and `da/index.html`, so they depend only
+    /// on the page's language, its depth and its first folder: computed once for each of those.
     func common(language: Language, directory: String?, root: String) -> [String: TemplateValue] {
+        guard let directory else { return makeCommon(language: language, directory: nil, root: root) }
+        let first = directory.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let depth = directory.isEmpty ? 0 : directory.utf8.count(where: { $0 == 0x2F }) + 1
+        let key = "\(language.rawValue)/\(depth)/\(first)/\(root)"
+        if let cached = commonCache.storage.withLock({ $0[key] }) { return cached }
+        let made = makeCommon(language: language, directory: directory, root: root)
+        commonCache.storage.withLock { $0[key] = made }
+        return made
+    }
+
+    private func makeCommon(language: Language, directory: String?, root: String) -> [String: TemplateValue] {
         let assetURL = { (path: String) in
             directory.map { URLPath.relative(from: $0, to: path) } ?? root + path
         }
@@ -192,7 +208,7 @@ struct PageRenderer: Sendable {
 
     /// `partials/nav` rendered for one navigation. Most pages share their navigation with their
     /// siblings (same links, same current entry), so each distinct one is rendered once.
-    func navigationHTML(_ nav: [NavigationItem], language: Language) -> String {
+    func navigationHTML(_ nav: [NavigationItem], language: Language) -> (html: String, value: TemplateValue) {
         var key = language.rawValue
         func append(_ items: [NavigationItem]) {
             for item in items {
@@ -207,14 +223,14 @@ struct PageRenderer: Sendable {
             }
         }
         append(nav)
-        if let html = navigationCache.storage.withLock({ $0[key] }) { return html }
+        if let cached = navigationCache.storage.withLock({ $0[key] }) { return cached }
+        let value = TemplateValue.list(nav.map(\.value))
         var html = theme.render(
-            "partials/nav",
-            context: ["nav": .list(nav.map(\.value)), "t": strings[language] ?? [:], "lang": .string(language.rawValue)])
+            "partials/nav", context: ["nav": value, "t": strings[language] ?? [:], "lang": .string(language.rawValue)])
         // The layout writes `{{{navHTML}}}` on a line of its own, which ends the line already.
         if html.hasSuffix("\n") { html.removeLast() }
-        navigationCache.storage.withLock { $0[key] = html }
-        return html
+        navigationCache.storage.withLock { $0[key] = (html, value) }
+        return (html, value)
     }
 
     /// The top level of a language's pages, with the section of the current page expanded.
@@ -240,5 +256,10 @@ struct PageRenderer: Sendable {
 
 /// Rendered template fragments shared by the rendering threads.
 final class FragmentCache: Sendable {
-    let storage = Mutex<[String: String]>([:])
+    let storage = Mutex<[String: (html: String, value: TemplateValue)]>([:])
+}
+
+/// Values shared by the pages at the same place in the tree.
+final class ContextCache: Sendable {
+    let storage = Mutex<[String: [String: TemplateValue]]>([:])
 }

@@ -178,6 +178,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(contentsOf: page.diagnostics)
             site.titles[i] = page.title
         }
+        site.orderChildren()
         for page in rendered {
             for anchor in page.anchors where !rendered[anchor.target].headings.contains(where: { $0.id == anchor.fragment }) {
                 let ids = rendered[anchor.target].headings.map(\.id)

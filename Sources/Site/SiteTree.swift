@@ -11,6 +11,8 @@ struct SiteTree: Sendable {
     /// Page index by key, per language.
     var byKey: [String: [Language: Int]] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Each section's children in navigation order, once `orderChildren()` has run.
+    private var childOrder: [Language: [String: [Int]]] = [:]
 
     init(pages: [Page], config: SiteConfig) {
         self.config = config
@@ -73,15 +75,31 @@ struct SiteTree: Sendable {
 
     /// The pages and sections directly below a section, ordered by weight, then title.
     func children(of section: Section) -> [Int] {
+        if let ordered = childOrder[section.language]?[section.folder] { return ordered }
+        return computeChildren(of: section, sortTitles: titles.map { $0.lowercased() })
+    }
+
+    /// Orders every section's children once the titles are final (every page asks for its
+    /// navigation, so sorting on each request would repeat the same work thousands of times).
+    mutating func orderChildren() {
+        let sortTitles = titles.map { $0.lowercased() }
+        var order: [Language: [String: [Int]]] = [:]
+        for (language, folders) in sections {
+            for (folder, section) in folders {
+                order[language, default: [:]][folder] = computeChildren(of: section, sortTitles: sortTitles)
+            }
+        }
+        childOrder = order
+    }
+
+    private func computeChildren(of section: Section, sortTitles: [String]) -> [Int] {
         let folders = sections[section.language]!
         let entries = section.pages + section.subsections.map { folders[$0]!.page }
         return entries.sorted { a, b in
             let wa = pages[a].front.weight ?? Int.max
             let wb = pages[b].front.weight ?? Int.max
             if wa != wb { return wa < wb }
-            let ta = titles[a].lowercased()
-            let tb = titles[b].lowercased()
-            if ta != tb { return ta < tb }
+            if sortTitles[a] != sortTitles[b] { return sortTitles[a] < sortTitles[b] }
             return pages[a].outputPath < pages[b].outputPath
         }
     }
