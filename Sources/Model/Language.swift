@@ -10,6 +10,11 @@ public enum Language: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// The English or the Danish of a text, for words built in Swift (sentences with numbers and plurals).
+    public func pick(_ english: String, _ danish: String) -> String {
+        self == .da ? danish : english
+    }
+
     /// The language's name in English, for messages.
     public var englishName: String {
         switch self {

@@ -152,22 +152,18 @@ struct FormWords {
         self.language = language
     }
 
-    private func pick(_ english: String, _ danish: String) -> String {
-        language == .da ? danish : english
-    }
-
-    var formTitle: String { pick("Take the self-assessment", "Tag selvevalueringen") }
+    var formTitle: String { language.pick("Take the self-assessment", "Tag selvevalueringen") }
 
     func formDescription(questions: Int) -> String {
-        pick(
+        language.pick(
             "Answer \(questions) questions and see your score at once. Your answers stay on this computer.",
             "Besvar \(questions) spørgsmål, og se din score med det samme. Dine svar bliver på denne computer.")
     }
 
-    var tallyTitle: String { pick("Type in paper sheets", "Tast papirskemaer ind") }
+    var tallyTitle: String { language.pick("Type in paper sheets", "Tast papirskemaer ind") }
 
     var tallyDescription: String {
-        pick(
+        language.pick(
             "For facilitators: type in a stack of paper answers with the keyboard and watch the group's score as you go.",
             "Til facilitatorer: tast en bunke besvarelser på papir ind med tastaturet, og følg gruppens score undervejs.")
     }

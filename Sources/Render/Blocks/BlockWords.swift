@@ -11,10 +11,6 @@ struct BlockWords {
         self.language = language
     }
 
-    private func pick(_ english: String, _ danish: String) -> String {
-        language == .da ? danish : english
-    }
-
     // MARK: - Numbers
 
     func integer(_ value: Int) -> String { BlockFormat.integer(value, language) }
@@ -26,7 +22,7 @@ struct BlockWords {
     /// `a, b and c` / `a, b og c`
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + pick(" and ", " og ") + items.last!
+        return items.dropLast().joined(separator: ", ") + language.pick(" and ", " og ") + items.last!
     }
 
     func capitalized(_ text: String) -> String {
@@ -36,19 +32,19 @@ struct BlockWords {
 
     // MARK: - Shared labels
 
-    var owner: String { pick("Owner", "Ejer") }
-    var owners: String { pick("Owners", "Ejere") }
+    var owner: String { language.pick("Owner", "Ejer") }
+    var owners: String { language.pick("Owners", "Ejere") }
 
     // MARK: - Pipeline
 
-    var entry: String { pick("Entry", "Indgang") }
-    var exit: String { pick("Exit", "Udgang") }
+    var entry: String { language.pick("Entry", "Indgang") }
+    var exit: String { language.pick("Exit", "Udgang") }
 
     func pipelineCaption(_ pipeline: Pipeline) -> String {
         guard let first = pipeline.stages.first, let last = pipeline.stages.last, pipeline.stages.count > 1 else {
-            return pick("One pipeline", "Én pipeline")
+            return language.pick("One pipeline", "Én pipeline")
         }
-        return pick(
+        return language.pick(
             "One pipeline: \(integer(pipeline.stages.count)) stages from \(first.name) to \(last.name)",
             "Én pipeline: \(integer(pipeline.stages.count)) faser fra \(first.name) til \(last.name)")
     }
@@ -56,11 +52,11 @@ struct BlockWords {
     // MARK: - Goal
 
     func goalCaption(team: String?, period: GoalPeriod?) -> String {
-        var caption = pick("Shared goal", "Fælles mål")
-        if let team { caption += pick(" for ", " for ") + team }
+        var caption = language.pick("Shared goal", "Fælles mål")
+        if let team { caption += language.pick(" for ", " for ") + team }
         guard let period else { return caption }
         if let quarter = period.quarter {
-            return caption + ", " + pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
+            return caption + ", " + language.pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
         }
         return caption + ", " + dateRange(period)
     }
@@ -73,46 +69,46 @@ struct BlockWords {
         return start + " – " + period.end.formatted(language)
     }
 
-    var sqlsLabel: String { pick("sales-qualified leads (SQLs) from marketing", "salgskvalificerede leads (SQL'er) fra marketing") }
-    var closedLabel: String { pick("closed deals at minimum", "lukkede ordrer som minimum") }
-    var revenueTargetLabel: String { pick("revenue target", "omsætningsmål") }
-    var revenueLabel: String { pick("new revenue", "ny omsætning") }
+    var sqlsLabel: String { language.pick("sales-qualified leads (SQLs) from marketing", "salgskvalificerede leads (SQL'er) fra marketing") }
+    var closedLabel: String { language.pick("closed deals at minimum", "lukkede ordrer som minimum") }
+    var revenueTargetLabel: String { language.pick("revenue target", "omsætningsmål") }
+    var revenueLabel: String { language.pick("new revenue", "ny omsætning") }
 
     func closeRateNote(_ percent: String) -> String {
-        pick("a close rate of \(percent)", "en lukkerate på \(percent)")
+        language.pick("a close rate of \(percent)", "en lukkerate på \(percent)")
     }
 
     func dealsTimes(_ deals: Int, _ average: String) -> String {
-        pick("\(integer(deals)) \(deals == 1 ? "deal" : "deals") × \(average)", "\(integer(deals)) \(deals == 1 ? "ordre" : "ordrer") × \(average)")
+        language.pick("\(integer(deals)) \(deals == 1 ? "deal" : "deals") × \(average)", "\(integer(deals)) \(deals == 1 ? "ordre" : "ordrer") × \(average)")
     }
 
     func averageDealNote(_ average: String) -> String {
-        pick("an average deal of \(average)", "en gennemsnitlig ordre på \(average)")
+        language.pick("an average deal of \(average)", "en gennemsnitlig ordre på \(average)")
     }
 
-    var shortfallTitle: String { pick("The numbers do not add up.", "Tallene hænger ikke sammen.") }
+    var shortfallTitle: String { language.pick("The numbers do not add up.", "Tallene hænger ikke sammen.") }
 
     func shortfall(_ shortfall: Goal.Shortfall, currency: String?) -> String {
         let deals = dealsTimes(shortfall.deals, money(shortfall.averageDealSize, currency))
         let revenue = money(shortfall.revenue, currency)
         let target = money(shortfall.target, currency)
         let needed = integer(shortfall.dealsNeeded)
-        return pick(
+        return language.pick(
             "\(deals) = \(revenue), below the \(target) target. At this deal size the target takes \(needed) deals.",
             "\(deals) = \(revenue), under målet på \(target). Med den ordrestørrelse kræver målet \(needed) ordrer.")
     }
 
     // MARK: - SLA
 
-    var slaCaption: String { pick("Service-level agreement: follow-up rules by stage", "Service-level-aftale: regler for opfølgning pr. fase") }
-    var stage: String { pick("Stage", "Fase") }
-    var trigger: String { pick("Starts when", "Starter, når") }
-    var firstResponse: String { pick("First contact within", "Første kontakt inden for") }
-    var businessHoursLabel: String { pick("Business hours", "Arbejdstid") }
-    var calendarTime: String { pick("Calendar time, every day", "Kalendertid, alle dage") }
-    var attemptsLabel: String { pick("Attempts", "Forsøg") }
-    var escalationLabel: String { pick("Escalation", "Eskalering") }
-    var noContactLabel: String { pick("No contact after the last attempt", "Ingen kontakt efter sidste forsøg") }
+    var slaCaption: String { language.pick("Service-level agreement: follow-up rules by stage", "Service-level-aftale: regler for opfølgning pr. fase") }
+    var stage: String { language.pick("Stage", "Fase") }
+    var trigger: String { language.pick("Starts when", "Starter, når") }
+    var firstResponse: String { language.pick("First contact within", "Første kontakt inden for") }
+    var businessHoursLabel: String { language.pick("Business hours", "Arbejdstid") }
+    var calendarTime: String { language.pick("Calendar time, every day", "Kalendertid, alle dage") }
+    var attemptsLabel: String { language.pick("Attempts", "Forsøg") }
+    var escalationLabel: String { language.pick("Escalation", "Eskalering") }
+    var noContactLabel: String { language.pick("No contact after the last attempt", "Ingen kontakt efter sidste forsøg") }
 
     /// `4 business hours` / `4 arbejdstimer`; `1 day` / `1 dag`.
     func duration(_ span: TimeSpan, business: Bool) -> String {
@@ -146,10 +142,10 @@ struct BlockWords {
     func businessHours(_ hours: BusinessHours, zoneInBrackets: Bool = true) -> String {
         let days: String
         if hours.days.count == 7 {
-            days = pick("every day", "alle ugens dage")
+            days = language.pick("every day", "alle ugens dage")
         } else {
             days = list(hours.dayRuns.map { run in
-                run.count == 1 ? dayName(run.lowerBound) : dayName(run.lowerBound) + pick(" to ", " til ") + dayName(run.upperBound)
+                run.count == 1 ? dayName(run.lowerBound) : dayName(run.lowerBound) + language.pick(" to ", " til ") + dayName(run.upperBound)
             })
         }
         let zone = zoneInBrackets ? "(\(hours.timeZone))" : hours.timeZone
@@ -158,20 +154,20 @@ struct BlockWords {
     }
 
     func attemptsCell(_ attempts: ServiceLevelAgreement.Attempts) -> String {
-        pick("\(integer(attempts.count)) over \(duration(attempts.within, business: false))",
+        language.pick("\(integer(attempts.count)) over \(duration(attempts.within, business: false))",
              "\(integer(attempts.count)) over \(duration(attempts.within, business: false))")
     }
 
     func escalationCell(_ escalation: ServiceLevelAgreement.Escalation, business: Bool) -> String {
         let after = duration(escalation.after, business: business)
-        return pick("After \(after), notify \(Self.englishRole(escalation.notify)).", "Efter \(after): besked til \(escalation.notify).")
+        return language.pick("After \(after), notify \(Self.englishRole(escalation.notify)).", "Efter \(after): besked til \(escalation.notify).")
     }
 
     func noContactCell(_ action: ServiceLevelAgreement.NoContactAction) -> String {
         switch action {
-        case .recycle: pick("Back to marketing for nurture", "Tilbage til marketing og leadpleje")
-        case .disqualify: pick("Disqualified with a reason code", "Diskvalificeres med en årsagskode")
-        case .reassign: pick("Given to another owner", "Gives til en anden ejer")
+        case .recycle: language.pick("Back to marketing for nurture", "Tilbage til marketing og leadpleje")
+        case .disqualify: language.pick("Disqualified with a reason code", "Diskvalificeres med en årsagskode")
+        case .reassign: language.pick("Given to another owner", "Gives til en anden ejer")
         }
     }
 
@@ -180,14 +176,14 @@ struct BlockWords {
     /// the sales manager is notified."
     func slaSentence(_ rule: ServiceLevelAgreement.Rule, stage: String) -> String {
         let business = rule.businessHours != nil
-        let owner = rule.owner ?? pick("Sales", "Salg")
+        let owner = rule.owner ?? language.pick("Sales", "Salg")
         var sentence: String
         switch language {
         case .en: sentence = "\(owner) contacts every \(stage)"
         case .da: sentence = "\(owner) kontakter hvert lead i fasen \(stage)"
         }
         if let first = rule.firstResponse {
-            sentence += pick(" within ", " inden for ") + duration(first, business: business)
+            sentence += language.pick(" within ", " inden for ") + duration(first, business: business)
         }
         if let hours = rule.businessHours {
             sentence += " (" + businessHours(hours, zoneInBrackets: false) + ")"
@@ -195,13 +191,13 @@ struct BlockWords {
         if let attempts = rule.attempts {
             let count = integer(attempts.count)
             let over = duration(attempts.within, business: false)
-            sentence += pick(
+            sentence += language.pick(
                 ", with \(count) \(attempts.count == 1 ? "attempt" : "attempts") over \(over)",
                 ", med \(count) forsøg over \(over)")
         }
         if let escalation = rule.escalation {
             let after = duration(escalation.after, business: business)
-            sentence += pick(
+            sentence += language.pick(
                 "; after \(after) without contact, \(Self.englishRole(escalation.notify)) is notified",
                 "; efter \(after) uden kontakt eskaleres leadet til \(escalation.notify)")
         }
@@ -209,11 +205,11 @@ struct BlockWords {
         if let action = rule.onNoContact {
             let then: String
             switch action {
-            case .recycle: then = pick("the lead goes back to marketing for nurture", "går leadet tilbage til marketing og leadpleje")
-            case .disqualify: then = pick("the lead is disqualified with a reason code", "bliver leadet diskvalificeret med en årsagskode")
-            case .reassign: then = pick("the lead is given to another owner", "får leadet en ny ejer")
+            case .recycle: then = language.pick("the lead goes back to marketing for nurture", "går leadet tilbage til marketing og leadpleje")
+            case .disqualify: then = language.pick("the lead is disqualified with a reason code", "bliver leadet diskvalificeret med en årsagskode")
+            case .reassign: then = language.pick("the lead is given to another owner", "får leadet en ny ejer")
             }
-            sentence += pick(" With no contact after the last attempt, ", " Uden kontakt efter sidste forsøg ") + then + "."
+            sentence += language.pick(" With no contact after the last attempt, ", " Uden kontakt efter sidste forsøg ") + then + "."
         }
         return sentence
     }
@@ -231,19 +227,19 @@ struct BlockWords {
 
     // MARK: - SQL definition
 
-    var requiredBadge: String { pick("Required", "Krav") }
-    var qualificationRule: String { pick("Qualification rule", "Kvalificeringsregel") }
+    var requiredBadge: String { language.pick("Required", "Krav") }
+    var qualificationRule: String { language.pick("Qualification rule", "Kvalificeringsregel") }
 
     func points(_ n: Int) -> String {
-        pick("\(integer(n)) \(n == 1 ? "point" : "points")", "\(integer(n)) point")
+        language.pick("\(integer(n)) \(n == 1 ? "point" : "points")", "\(integer(n)) point")
     }
 
     func sqlDefinitionCaption(_ framework: SQLDefinition.Framework) -> String {
-        let caption = pick("Definition of a sales-qualified lead (SQL)", "Definition af et salgskvalificeret lead (SQL)")
+        let caption = language.pick("Definition of a sales-qualified lead (SQL)", "Definition af et salgskvalificeret lead (SQL)")
         switch framework {
         case .custom: return caption
-        case .bant: return caption + pick(", based on BANT", ", bygget på BANT")
-        case .meddic: return caption + pick(", based on MEDDIC", ", bygget på MEDDIC")
+        case .bant: return caption + language.pick(", based on BANT", ", bygget på BANT")
+        case .meddic: return caption + language.pick(", based on MEDDIC", ", bygget på MEDDIC")
         }
     }
 
@@ -253,16 +249,16 @@ struct BlockWords {
         let total = integer(definition.totalPoints)
         var conditions: [String] = []
         if required == 1 {
-            conditions.append(pick("meets the required criterion", "opfylder kravet"))
+            conditions.append(language.pick("meets the required criterion", "opfylder kravet"))
         } else if required == 2 {
-            conditions.append(pick("meets both required criteria", "opfylder begge krav"))
+            conditions.append(language.pick("meets both required criteria", "opfylder begge krav"))
         } else if required > 1 {
-            conditions.append(pick("meets all \(integer(required)) required criteria", "opfylder alle \(integer(required)) krav"))
+            conditions.append(language.pick("meets all \(integer(required)) required criteria", "opfylder alle \(integer(required)) krav"))
         }
         if let min = definition.minPoints, min > 0 {
-            conditions.append(pick("has at least \(integer(min)) of \(total) points", "har mindst \(integer(min)) af \(total) point"))
+            conditions.append(language.pick("has at least \(integer(min)) of \(total) points", "har mindst \(integer(min)) af \(total) point"))
         }
-        return pick("a lead is an SQL when it ", "et lead er et SQL, når det ") + list(conditions) + "."
+        return language.pick("a lead is an SQL when it ", "et lead er et SQL, når det ") + list(conditions) + "."
     }
 }
 
