@@ -2,7 +2,7 @@
 SWIFT ?= swift
 TANDEM := .build/release/tandem
 
-.PHONY: site test build release deps wasm wasm-check clean
+.PHONY: site test build release deps wasm wasm-check lint format clean
 
 ## Build the example site in content/ into public/ and print where to open it.
 site: release
@@ -10,12 +10,20 @@ site: release
 	@echo "Open the site: file://$(CURDIR)/public/index.html"
 	@if [ -n "$$DISPLAY" ] && command -v xdg-open >/dev/null 2>&1; then xdg-open public/index.html >/dev/null 2>&1 & fi
 
-## Run every test: unit and fixture tests, the committed wasm check.
+## Run every test: unit and fixture tests, the browser suite, the committed wasm check, the format lint.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Scripts/browser-tests.sh
-	@if [ -x Scripts/build-wasm.sh ]; then Scripts/build-wasm.sh --check; fi
+	Scripts/build-wasm.sh --check
+	$(MAKE) lint
+
+## The code's format, as .swift-format sets it (`make format` fixes it).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Plugins
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Plugins
 
 release: deps
 	$(SWIFT) build -c release --product tandem

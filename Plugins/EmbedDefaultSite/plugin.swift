@@ -11,8 +11,11 @@ struct EmbedDefaultSite: BuildToolPlugin {
         let folders = ["site-templates", "content", "schemas"].map { root.appending(path: $0) }
         var inputs: [URL] = []
         for folder in folders {
-            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let file as URL in files where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+                continue
+            }
+            for case let file as URL in files where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            {
                 if !file.lastPathComponent.hasPrefix(".") { inputs.append(file) }
             }
         }

@@ -2,10 +2,11 @@
 // heading ids, a table of contents, links resolved by the caller and fenced blocks the caller may
 // render itself. Every cmark object made here is freed here.
 internal import CCmark
+internal import Model
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
-internal import Model
 
 /// How to render a Markdown document.
 public struct MarkdownOptions: Sendable {

@@ -36,7 +36,8 @@ public enum HTML {
             return false
         }
         if lower.hasPrefix("data:") {
-            return image && ["data:image/png", "data:image/gif", "data:image/jpe", "data:image/web"].contains { lower.hasPrefix($0) }
+            return image
+                && ["data:image/png", "data:image/gif", "data:image/jpe", "data:image/web"].contains { lower.hasPrefix($0) }
         }
         return true
     }

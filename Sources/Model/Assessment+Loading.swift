@@ -17,7 +17,9 @@ extension Assessment {
     ) throws(DiagnosticsError) -> Assessment {
         let display = FileSystem.display(path)
         guard let text = FileSystem.readText(path) else {
-            throw DiagnosticsError([Diagnostic(SourceLocation(file: display), "cannot read the questionnaire; check that the file exists")])
+            throw DiagnosticsError([
+                Diagnostic(SourceLocation(file: display), "cannot read the questionnaire; check that the file exists")
+            ])
         }
         let (folder, name, ext) = Self.split(path)
         let language = declaredLanguage(text) ?? language
@@ -74,7 +76,9 @@ extension Assessment {
             }
             guard seen.insert(name).inserted else {
                 diagnostics.append(
-                    Diagnostic(SourceLocation(file: FileSystem.display(path)), "a second file for the questionnaire \"\(name)\"; keep one of \(name).yml and \(name).yaml"))
+                    Diagnostic(
+                        SourceLocation(file: FileSystem.display(path)),
+                        "a second file for the questionnaire \"\(name)\"; keep one of \(name).yml and \(name).yaml"))
                 continue
             }
             do {

@@ -18,7 +18,9 @@ extension Assessment {
         }
     }
 
-    static let keys = ["id", "version", "language", "scale", "labels", "min_answered", "gap_threshold", "min_group_size", "bands", "questions"]
+    static let keys = [
+        "id", "version", "language", "scale", "labels", "min_answered", "gap_threshold", "min_group_size", "bands", "questions",
+    ]
     static let scaleKeys = ["min", "max"]
     static let labelKeys = ["low", "high"]
     static let bandKeys = ["id", "min", "label", "message"]
@@ -157,9 +159,12 @@ struct QuestionnaireParser {
         guard let fields = reader.fields(root, "the questionnaire", allowed: Assessment.keys) else { return nil }
         var nodes = NumericNodes(root: root)
 
-        let id = requiredID(fields["id"], in: root, what: "the questionnaire", example: expectedID ?? "sales-marketing-alignment") ?? ""
+        let id =
+            requiredID(fields["id"], in: root, what: "the questionnaire", example: expectedID ?? "sales-marketing-alignment")
+            ?? ""
         if let expectedID, !id.isEmpty, id != expectedID, let node = fields["id"] {
-            reader.error(node, "id \"\(id)\" does not match the file name; name the file \(id).yml, or change the id to \"\(expectedID)\"")
+            reader.error(
+                node, "id \"\(id)\" does not match the file name; name the file \(id).yml, or change the id to \"\(expectedID)\"")
         }
         if let node = fields["language"], let code = reader.string(node, "language"), Language(rawValue: code) == nil {
             reader.error(node, "language \"\(code)\" is not supported; expected en or da (the language of this file's texts)")
@@ -200,7 +205,8 @@ struct QuestionnaireParser {
             let low = requiredText(texts["low"], in: node, key: "low", owner: "labels")
             let high = requiredText(texts["high"], in: node, key: "high", owner: "labels")
             if let low, let high {
-                labels = Assessment.Labels(low: LocalizedText(low, language: language), high: LocalizedText(high, language: language))
+                labels = Assessment.Labels(
+                    low: LocalizedText(low, language: language), high: LocalizedText(high, language: language))
             }
         }
 
@@ -215,14 +221,18 @@ struct QuestionnaireParser {
             nodes.gapThreshold = node
             gapThreshold = reader.double(node, "gap_threshold") ?? 0
         } else {
-            reader.error(root, "the questionnaire has no gap_threshold; add one, e.g. gap_threshold: 1.5 (a sales-marketing gap this large is flagged)")
+            reader.error(
+                root,
+                "the questionnaire has no gap_threshold; add one, e.g. gap_threshold: 1.5 (a sales-marketing gap this large is flagged)"
+            )
         }
         var minGroupSize = 1
         if let node = fields["min_group_size"] {
             nodes.minGroupSize = node
             minGroupSize = reader.int(node, "min_group_size") ?? 1
         } else {
-            reader.error(root, "the questionnaire has no min_group_size; add one, e.g. min_group_size: 3 (smaller groups show no numbers)")
+            reader.error(
+                root, "the questionnaire has no min_group_size; add one, e.g. min_group_size: 3 (smaller groups show no numbers)")
         }
 
         // Bands.
@@ -237,7 +247,8 @@ struct QuestionnaireParser {
                 let bandID = requiredID(band["id"], in: entry, what: name, example: "on-the-way")
                 if let bandID, let idNode = band["id"] {
                     if let first = bandIDNodes[bandID] {
-                        reader.error(idNode, "band id \"\(bandID)\" is used twice; the first is at line \(reader.location(first).line)")
+                        reader.error(
+                            idNode, "band id \"\(bandID)\" is used twice; the first is at line \(reader.location(first).line)")
                     } else {
                         bandIDNodes[bandID] = idNode
                     }
@@ -276,11 +287,14 @@ struct QuestionnaireParser {
                 let questionID = requiredID(question["id"], in: entry, what: name, example: "leads-sorted")
                 if let questionID, let idNode = question["id"] {
                     if let first = questionIDNodes[questionID] {
-                        reader.error(idNode, "question id \"\(questionID)\" is used twice; the first is at line \(reader.location(first).line)")
+                        reader.error(
+                            idNode,
+                            "question id \"\(questionID)\" is used twice; the first is at line \(reader.location(first).line)")
                     } else if ResultColumns.all.contains(questionID) {
                         reader.error(
                             idNode,
-                            "question id \"\(questionID)\" is also the name of a result field; choose another id so CSV headers stay unambiguous")
+                            "question id \"\(questionID)\" is also the name of a result field; choose another id so CSV headers stay unambiguous"
+                        )
                     } else {
                         questionIDNodes[questionID] = idNode
                     }
@@ -296,7 +310,8 @@ struct QuestionnaireParser {
                 var improve: ImproveLink?
                 if let node = question["improve"], let target = reader.string(node, "improve") {
                     if target.isEmpty || target.contains(where: \.isWhitespace) {
-                        reader.error(node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
+                        reader.error(
+                            node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
                     } else {
                         improve = ImproveLink(
                             questionID: questionID ?? "", target: target, location: reader.location(node), language: language)
@@ -403,7 +418,9 @@ struct QuestionnaireParser {
         scale: (min: Int, max: Int), gapThreshold: Double
     ) -> (Node?, String) {
         let limits = Questionnaire.scaleLimits
-        func show(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value) }
+        func show(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
         switch error {
         case .invalidScale(let min, let max):
             if min >= max {
@@ -421,7 +438,10 @@ struct QuestionnaireParser {
                 "question \"\(nodes.questionIDs[question])\": weight must be a number greater than 0, not \(show(weights[question]))"
             )
         case .noBands:
-            return (nodes.bandList ?? nodes.root, "the questionnaire has no bands; add at least one, starting at scale.min (\(scale.min))")
+            return (
+                nodes.bandList ?? nodes.root,
+                "the questionnaire has no bands; add at least one, starting at scale.min (\(scale.min))"
+            )
         case .firstBandNotAtScaleMin:
             let band = bands[0]
             return (
@@ -473,7 +493,8 @@ struct QuestionnaireParser {
         guard Assessment.isValidID(id) else {
             reader.error(
                 node,
-                "id \"\(id)\" may only contain letters, digits, '-', '_' and '.', and must start with a letter or digit; e.g. \(example)")
+                "id \"\(id)\" may only contain letters, digits, '-', '_' and '.', and must start with a letter or digit; e.g. \(example)"
+            )
             return nil
         }
         return id
@@ -520,7 +541,8 @@ extension ParsedQuestionnaire {
                 }
                 self.labels = Assessment.Labels(low: low, high: high)
             } else if labels == nil {
-                reader.error(node, "labels: the questionnaire has no labels to translate; remove them or add labels to the questionnaire")
+                reader.error(
+                    node, "labels: the questionnaire has no labels to translate; remove them or add labels to the questionnaire")
             }
         } else if labels != nil {
             reader.error(root, "\(name) has no labels; add labels: {low: \"...\", high: \"...\"}")
@@ -540,7 +562,9 @@ extension ParsedQuestionnaire {
             }
             var message = band.message
             if var given = message {
-                if let text = translatedText(entry.fields["message"], in: entry.node, key: "message", owner: what, reader: &reader) {
+                if let text = translatedText(
+                    entry.fields["message"], in: entry.node, key: "message", owner: what, reader: &reader)
+                {
                     given.set(text, in: language)
                     message = given
                 }
@@ -579,7 +603,8 @@ extension ParsedQuestionnaire {
             var translatedImprove = question.translatedImprove
             if let node = entry.fields["improve"], let target = reader.string(node, "improve") {
                 if target.isEmpty || target.contains(where: \.isWhitespace) {
-                    reader.error(node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
+                    reader.error(
+                        node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
                 } else {
                     translatedImprove[language] = ImproveLink(
                         questionID: question.id, target: target, location: reader.location(node), language: language)
@@ -598,7 +623,8 @@ extension ParsedQuestionnaire {
         var found: [String: (node: Node, fields: YAMLReader.Fields)] = [:]
         guard let list else {
             if !ids.isEmpty {
-                reader.error(root, "the translation has no \(key); add the texts of every \(kind): \(ids.joined(separator: ", "))")
+                reader.error(
+                    root, "the translation has no \(key); add the texts of every \(kind): \(ids.joined(separator: ", "))")
             }
             return found
         }
@@ -610,7 +636,10 @@ extension ParsedQuestionnaire {
             }
             guard ids.contains(id) else {
                 let hint = Suggestion.didYouMean(id, in: ids)
-                reader.error(idNode, "the questionnaire has no \(kind) \"\(id)\"\(hint.isEmpty ? "; its \(kind) ids are \(ids.joined(separator: ", "))" : hint)")
+                reader.error(
+                    idNode,
+                    "the questionnaire has no \(kind) \"\(id)\"\(hint.isEmpty ? "; its \(kind) ids are \(ids.joined(separator: ", "))" : hint)"
+                )
                 continue
             }
             if found[id] != nil {
@@ -622,7 +651,10 @@ extension ParsedQuestionnaire {
         let missing = ids.filter { found[$0] == nil && !$0.isEmpty }
         if !missing.isEmpty {
             let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
-            reader.error(list, "\(missing.count == 1 ? "\(kind) \(names) has" : "\(kind)s \(names) have") no translation; add \(missing.count == 1 ? "it" : "them") here")
+            reader.error(
+                list,
+                "\(missing.count == 1 ? "\(kind) \(names) has" : "\(kind)s \(names) have") no translation; add \(missing.count == 1 ? "it" : "them") here"
+            )
         }
         return found
     }

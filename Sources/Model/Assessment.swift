@@ -76,7 +76,8 @@ public struct Assessment: Sendable {
     /// ``ImproveLink/location``.
     public var improveLinks: [ImproveLink] {
         questions.flatMap { question in
-            (question.improve.map { [$0] } ?? []) + question.translatedImprove.keys.sorted().map { question.translatedImprove[$0]! }
+            (question.improve.map { [$0] } ?? [])
+                + question.translatedImprove.keys.sorted().map { question.translatedImprove[$0]! }
         }
     }
 }

@@ -103,7 +103,9 @@ public struct CSVTable: Sendable {
                 {
                     throw CSVSyntaxError(
                         line: line, column: column,
-                        message: "text after the closing quote of a cell; put the whole cell in quotes and write a quote inside it as \"\"")
+                        message:
+                            "text after the closing quote of a cell; put the whole cell in quotes and write a quote inside it as \"\""
+                    )
                 }
             } else {
                 while i < bytes.count {
@@ -113,7 +115,9 @@ public struct CSVTable: Sendable {
                     if byte == UInt8(ascii: "\"") {
                         throw CSVSyntaxError(
                             line: line, column: column,
-                            message: "a quote inside a cell that does not start with one; put the whole cell in quotes and write the quote as \"\"")
+                            message:
+                                "a quote inside a cell that does not start with one; put the whole cell in quotes and write the quote as \"\""
+                        )
                     }
                     cellBytes.append(byte)
                     i += 1

@@ -17,7 +17,9 @@ public struct FrontMatter: Sendable, Equatable {
     /// - Returns: the parsed front matter, the Markdown body, and the number of lines before the body
     ///   (so positions in the body can be reported as positions in the file).
     /// - Throws: `DiagnosticsError` for invalid YAML, unknown keys and wrongly typed values.
-    public static func split(_ text: String, file: String) throws(DiagnosticsError) -> (FrontMatter, body: Substring, bodyLine: Int) {
+    public static func split(_ text: String, file: String) throws(DiagnosticsError) -> (
+        FrontMatter, body: Substring, bodyLine: Int
+    ) {
         let (matter, body, bodyLine, problems) = try read(text, file: file)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return (matter, body, bodyLine)
@@ -61,8 +63,9 @@ public struct FrontMatter: Sendable, Equatable {
             start = end + 1
         }
         throw DiagnosticsError([
-            Diagnostic(SourceLocation(file: file, line: 1, column: 1),
-                       "front matter starts with --- but has no closing --- line; add a line with --- after it")
+            Diagnostic(
+                SourceLocation(file: file, line: 1, column: 1),
+                "front matter starts with --- but has no closing --- line; add a line with --- after it")
         ])
     }
 

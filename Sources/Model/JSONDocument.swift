@@ -89,7 +89,9 @@ public struct JSONDocument: Sendable {
         let start = Int(node.start) + 1
         let end = Int(node.end) - 1
         if node.flags & JSONNode.hasEscapes == 0 {
-            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+            }
         }
         return String(decoding: JSONParser.unescape(bytes[start..<end]), as: UTF8.self)
     }

@@ -177,7 +177,9 @@ struct JSONParser {
         if base[i] == UInt8(ascii: "0") {
             i += 1
             if i < end, Self.isDigit(base[i]) {
-                throw failure(at: start, "numbers must not start with 0 followed by more digits (\(word(at: start))); remove the leading zeros")
+                throw failure(
+                    at: start,
+                    "numbers must not start with 0 followed by more digits (\(word(at: start))); remove the leading zeros")
             }
         } else {
             while i < end, Self.isDigit(base[i]) { i += 1 }
@@ -240,7 +242,8 @@ struct JSONParser {
                     throw failure(
                         at: i,
                         "a string must not contain a raw control character (U+\(Self.hex(UInt32(base[i]), digits: 4)))"
-                            + (name.isEmpty ? "; escape it as \\u00\(Self.hex(UInt32(base[i]), digits: 2))" : "; write it as \(name)")
+                            + (name.isEmpty
+                                ? "; escape it as \\u00\(Self.hex(UInt32(base[i]), digits: 2))" : "; write it as \(name)")
                             + (base[i] == 0x0A ? ", or close the string with \" before the line ends" : ""))
                 default:
                     try skipUTF8Sequence()
@@ -281,11 +284,13 @@ struct JSONParser {
                 else {
                     throw failure(
                         at: backslash,
-                        "\\u\(Self.hex(unit, digits: 4)) is the first half of a surrogate pair and must be followed by a second half (\\uDC00 to \\uDFFF)")
+                        "\\u\(Self.hex(unit, digits: 4)) is the first half of a surrogate pair and must be followed by a second half (\\uDC00 to \\uDFFF)"
+                    )
                 }
                 i += 6
             } else if (0xDC00...0xDFFF).contains(unit) {
-                throw failure(at: backslash, "\\u\(Self.hex(unit, digits: 4)) is the second half of a surrogate pair without a first half")
+                throw failure(
+                    at: backslash, "\\u\(Self.hex(unit, digits: 4)) is the second half of a surrogate pair without a first half")
             }
         default:
             throw failure(
@@ -435,7 +440,8 @@ struct JSONParser {
             if Self.isWordByte(base[i]) {
                 return failure(at: i, "\(text) is not a JSON value; strings must be in double quotes")
             }
-            return failure(at: i, "expected a value (an object, array, string, number, true, false or null), not \(describe(at: i))")
+            return failure(
+                at: i, "expected a value (an object, array, string, number, true, false or null), not \(describe(at: i))")
         }
     }
 

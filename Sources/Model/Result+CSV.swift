@@ -20,7 +20,9 @@ struct CSVResultReader {
 
     mutating func read() -> (results: [AssessmentResult], diagnostics: [Diagnostic]) {
         guard let header = table.rows.first else {
-            error(line: 1, column: 1, "the file is empty; the first row names the columns: date, department and one per question id")
+            error(
+                line: 1, column: 1, "the file is empty; the first row names the columns: date, department and one per question id"
+            )
             return ([], diagnostics)
         }
         let columnCount = header.count
@@ -48,8 +50,10 @@ struct CSVResultReader {
         }
         for required in ["date", "department"] where fieldColumns[required] == nil {
             error(
-                header[0], "the header has no \"\(required)\" column; add one"
-                    + (required == "date" ? " with dates written YYYY-MM-DD" : " with each respondent's department, like sales or marketing"))
+                header[0],
+                "the header has no \"\(required)\" column; add one"
+                    + (required == "date"
+                        ? " with dates written YYYY-MM-DD" : " with each respondent's department, like sales or marketing"))
         }
 
         // The file's questionnaire: the first one a row names, or the fallback.
@@ -119,7 +123,8 @@ struct CSVResultReader {
             } else {
                 error(
                     assessmentCell,
-                    "assessment: this file's other rows are for \"\(prepared?.assessment.id ?? "")\"; put results of \"\(id)\" in a file of their own")
+                    "assessment: this file's other rows are for \"\(prepared?.assessment.id ?? "")\"; put results of \"\(id)\" in a file of their own"
+                )
             }
         }
         guard let assessment = prepared?.assessment else { return nil }
@@ -127,7 +132,9 @@ struct CSVResultReader {
         var version = assessment.version
         if let (versionCell, text) = cell("version") {
             if let given = Int(text) {
-                if given != assessment.version { error(versionCell, "version: " + ResultMessages.versionMismatch(given, assessment)) }
+                if given != assessment.version {
+                    error(versionCell, "version: " + ResultMessages.versionMismatch(given, assessment))
+                }
                 version = given
             } else {
                 error(versionCell, "version: \"\(text)\" is not a whole number")

@@ -66,11 +66,14 @@ struct JSONResultReader {
                 let hint = Suggestion.didYouMean(name, in: ResultColumns.jsonKeys)
                 error(
                     key, path(Self.member(name)),
-                    "unknown key \"\(name)\"" + (hint.isEmpty ? "; a result has \(ResultColumns.jsonKeys.joined(separator: ", "))" : hint))
+                    "unknown key \"\(name)\""
+                        + (hint.isEmpty ? "; a result has \(ResultColumns.jsonKeys.joined(separator: ", "))" : hint))
                 continue
             }
             if fields[field.rawValue] >= 0 {
-                error(key, path(Self.member(document.string(key))), "\"\(document.string(key))\" appears twice in this result; keep one")
+                error(
+                    key, path(Self.member(document.string(key))),
+                    "\"\(document.string(key))\" appears twice in this result; keep one")
                 continue
             }
             fields[field.rawValue] = value
@@ -126,12 +129,16 @@ struct JSONResultReader {
         } else if document.kind(departmentNode) == .string {
             let text = document.string(departmentNode)
             if text.isEmpty {
-                error(departmentNode, path(".department"), "must not be empty; write the respondent's department, like \"sales\" or \"marketing\"")
+                error(
+                    departmentNode, path(".department"),
+                    "must not be empty; write the respondent's department, like \"sales\" or \"marketing\"")
             } else {
                 department = text
             }
         } else {
-            error(departmentNode, path(".department"), "must be text, like \"sales\" or \"marketing\", not \(shown(departmentNode))")
+            error(
+                departmentNode, path(".department"), "must be text, like \"sales\" or \"marketing\", not \(shown(departmentNode))"
+            )
         }
 
         let respondent = optionalText(fields[Key.respondent.rawValue], path(".respondent"))
@@ -201,12 +208,15 @@ struct JSONResultReader {
                 } else {
                     error(
                         value, path(Self.member(assessment.questions[position].id)),
-                        "\(document.text(value)) is not a whole number; \(ResultMessages.expectedAnswer(assessment, empty: "null"))")
+                        "\(document.text(value)) is not a whole number; \(ResultMessages.expectedAnswer(assessment, empty: "null"))"
+                    )
                 }
             case .string:
                 let text = document.string(value)
-                let fix = Int(text).map { "write \($0) without quotes" } ?? ResultMessages.expectedAnswer(assessment, empty: "null")
-                error(value, path(Self.member(assessment.questions[position].id)), "\(shown(value)) is text, not a number; \(fix)")
+                let fix =
+                    Int(text).map { "write \($0) without quotes" } ?? ResultMessages.expectedAnswer(assessment, empty: "null")
+                error(
+                    value, path(Self.member(assessment.questions[position].id)), "\(shown(value)) is text, not a number; \(fix)")
             default:
                 error(
                     value, path(Self.member(assessment.questions[position].id)),

@@ -49,14 +49,18 @@ public struct ResultFile: Sendable {
                 content = .json(try JSONDocument(parsing: bytes))
             } catch {
                 throw DiagnosticsError([
-                    Diagnostic(SourceLocation(file: file, line: error.line, column: error.column), "this is not valid JSON: \(error.message)")
+                    Diagnostic(
+                        SourceLocation(file: file, line: error.line, column: error.column),
+                        "this is not valid JSON: \(error.message)")
                 ])
             }
         case .csv:
             do {
                 content = .csv(try CSVTable(parsing: bytes))
             } catch {
-                throw DiagnosticsError([Diagnostic(SourceLocation(file: file, line: error.line, column: error.column), error.message)])
+                throw DiagnosticsError([
+                    Diagnostic(SourceLocation(file: file, line: error.line, column: error.column), error.message)
+                ])
             }
         }
     }
@@ -70,7 +74,9 @@ public struct ResultFile: Sendable {
         let display = FileSystem.display(path)
         guard let format = Format(path: path) else {
             throw DiagnosticsError([
-                Diagnostic(SourceLocation(file: display), "not a results file; results are .json files (one object or an array) or .csv files")
+                Diagnostic(
+                    SourceLocation(file: display),
+                    "not a results file; results are .json files (one object or an array) or .csv files")
             ])
         }
         guard let bytes = FileSystem.readBytes(path) else {
@@ -100,7 +106,8 @@ public struct ResultFile: Sendable {
                 for object in objects where document.kind(object) == .object {
                     for member in document.members(object)
                     where document.kind(member.value) == .string && document.string(member.key, equals: key) {
-                        let seen = known.contains { id in id.withUnsafeBufferPointer { document.string(member.value, equals: $0) } }
+                        let seen = known.contains { id in id.withUnsafeBufferPointer { document.string(member.value, equals: $0) }
+                        }
                         if !seen {
                             let id = document.string(member.value)
                             known.append(Array(id.utf8))
@@ -141,7 +148,11 @@ public struct ResultFile: Sendable {
         }
         // In the order of the file; problems at the same place keep the order they were found in.
         read.diagnostics = read.diagnostics.enumerated()
-            .sorted { ($0.element.location.line, $0.element.location.column, $0.offset) < ($1.element.location.line, $1.element.location.column, $1.offset) }
+            .sorted {
+                ($0.element.location.line, $0.element.location.column, $0.offset) < (
+                    $1.element.location.line, $1.element.location.column, $1.offset
+                )
+            }
             .map(\.element)
         return read
     }

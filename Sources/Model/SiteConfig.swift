@@ -126,10 +126,11 @@ extension SiteConfig {
             let ratio = colour.contrast(with: white)
             guard ratio < check.minimum else { continue }
             let location = locations[check.key] ?? SourceLocation(file: file ?? "site.yml")
-            warnings.append(Diagnostic(
-                location,
-                "\(check.key) \(check.colour) has a contrast of \(Colour.format(ratio)):1 against white (#ffffff), below the \(Colour.format(check.minimum)):1 that WCAG AA asks for \(check.use); choose a darker colour",
-                severity: .warning))
+            warnings.append(
+                Diagnostic(
+                    location,
+                    "\(check.key) \(check.colour) has a contrast of \(Colour.format(ratio)):1 against white (#ffffff), below the \(Colour.format(check.minimum)):1 that WCAG AA asks for \(check.use); choose a darker colour",
+                    severity: .warning))
         }
         return warnings
     }

@@ -46,7 +46,9 @@ public struct TextPosition: Sendable {
         let stop = min(offset, bytes.count)
         while position < stop {
             // Count lead bytes only; a UTF-8 byte order mark on the first line takes no column.
-            if bytes[position] & 0xC0 != 0x80 && !(position == 0 && stop >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) {
+            if bytes[position] & 0xC0 != 0x80
+                && !(position == 0 && stop >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            {
                 column += 1
             }
             position += 1

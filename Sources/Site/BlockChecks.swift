@@ -21,7 +21,8 @@ struct BlockChecks {
             if let first = pipelines.add(pipeline, language: item.language, page: item.page, location: item.block.location) {
                 diagnostics.error(
                     item.block.location,
-                    "this is a second pipeline for the \(item.language.englishName) pages; a site has one pipeline, already written at \(first.location.description); remove one of them or merge their stages")
+                    "this is a second pipeline for the \(item.language.englishName) pages; a site has one pipeline, already written at \(first.location.description); remove one of them or merge their stages"
+                )
             }
         }
         checkTranslations(pipelines)
@@ -32,10 +33,11 @@ struct BlockChecks {
             default: break
             }
         }
-        checkGoalPeriods(placed.compactMap { item in
-            if case .goal(let goal) = item.block.block, goal.period != nil { return (item.language, goal) }
-            return nil
-        })
+        checkGoalPeriods(
+            placed.compactMap { item in
+                if case .goal(let goal) = item.block.block, goal.period != nil { return (item.language, goal) }
+                return nil
+            })
     }
 
     /// A translation's pipeline has the same stage ids, in the same order, as the main language's.
@@ -45,13 +47,15 @@ struct BlockChecks {
             guard entry.pipeline.ids != main.pipeline.ids else { continue }
             diagnostics.error(
                 entry.location,
-                "the stages of this pipeline (\(entry.pipeline.ids.joined(separator: ", "))) differ from those at \(main.location.description) (\(main.pipeline.ids.joined(separator: ", "))); a translation keeps the same stage ids in the same order and translates only names and criteria")
+                "the stages of this pipeline (\(entry.pipeline.ids.joined(separator: ", "))) differ from those at \(main.location.description) (\(main.pipeline.ids.joined(separator: ", "))); a translation keeps the same stage ids in the same order and translates only names and criteria"
+            )
         }
     }
 
     mutating func checkStages(_ sla: ServiceLevelAgreement, language: Language, pipelines: SitePipelines) {
         let (pipeline, entry) = pipelines.pipeline(for: language)
-        let which = entry.map { "the pipeline at \($0.location.description)" } ?? "the default pipeline (the site has no pipeline block)"
+        let which =
+            entry.map { "the pipeline at \($0.location.description)" } ?? "the default pipeline (the site has no pipeline block)"
         for rule in sla.rules {
             guard let stage = rule.stage, let location = rule.stageLocation, pipeline.stage(stage) == nil else { continue }
             let hint = Suggestion.didYouMean(stage, in: pipeline.ids)
@@ -74,7 +78,8 @@ struct BlockChecks {
         }
         diagnostics.warning(
             location,
-            "the goal does not add up: \(BlockFormat.integer(shortfall.deals, .en)) \(deals) × \(money(shortfall.averageDealSize)) = \(money(shortfall.revenue)), below the \(money(shortfall.target)) revenue_target; raise \(raiseClosed), raise avg_deal_size to \(neededAverage), or lower revenue_target to \(Int(shortfall.revenue.rounded()))")
+            "the goal does not add up: \(BlockFormat.integer(shortfall.deals, .en)) \(deals) × \(money(shortfall.averageDealSize)) = \(money(shortfall.revenue)), below the \(money(shortfall.target)) revenue_target; raise \(raiseClosed), raise avg_deal_size to \(neededAverage), or lower revenue_target to \(Int(shortfall.revenue.rounded()))"
+        )
     }
 
     /// The shortest rate that closes exactly `deals` of `sqls` once rounded up to whole deals: 20 of 90 is 0.222.
@@ -105,7 +110,8 @@ struct BlockChecks {
                     : "which overlaps \(earlierPeriod) of the goal at \(earlierLocation.description)"
                 diagnostics.error(
                     location,
-                    "a second goal for \(team) for \(period), \(clash); keep one goal per period per team, or give each goal its own team:")
+                    "a second goal for \(team) for \(period), \(clash); keep one goal per period per team, or give each goal its own team:"
+                )
             }
             seen[key, default: []].append(goal)
         }

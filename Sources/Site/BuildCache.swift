@@ -1,5 +1,5 @@
-internal import Synchronization
 public import Model
+internal import Synchronization
 
 /// The whole site rendered in memory.
 public struct RenderedSite: Sendable {

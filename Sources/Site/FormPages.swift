@@ -25,23 +25,25 @@ enum FormPages {
                 let suffix = several ? ": " + Page.humanize(assessment.id) : ""
                 let formKey = key(assessment)
                 let tallyKey = key(assessment) + "-tally"
-                pages.append(DataPage(
-                    key: formKey, language: language, title: words.formTitle + suffix,
-                    description: words.formDescription(questions: assessment.questions.count), weight: 10,
-                    layout: "layouts/form",
-                    context: { linker in
-                        var context = Self.context(assessment, linker: linker)
-                        context["tallyURL"] = linker.dataPage(tallyKey).map { .string($0) }
-                        return context
-                    }))
-                pages.append(DataPage(
-                    key: tallyKey, language: language, title: words.tallyTitle + suffix,
-                    description: words.tallyDescription, weight: 20, layout: "layouts/tally",
-                    context: { linker in
-                        var context = Self.context(assessment, linker: linker)
-                        context["formURL"] = linker.dataPage(formKey).map { .string($0) }
-                        return context
-                    }))
+                pages.append(
+                    DataPage(
+                        key: formKey, language: language, title: words.formTitle + suffix,
+                        description: words.formDescription(questions: assessment.questions.count), weight: 10,
+                        layout: "layouts/form",
+                        context: { linker in
+                            var context = Self.context(assessment, linker: linker)
+                            context["tallyURL"] = linker.dataPage(tallyKey).map { .string($0) }
+                            return context
+                        }))
+                pages.append(
+                    DataPage(
+                        key: tallyKey, language: language, title: words.tallyTitle + suffix,
+                        description: words.tallyDescription, weight: 20, layout: "layouts/tally",
+                        context: { linker in
+                            var context = Self.context(assessment, linker: linker)
+                            context["formURL"] = linker.dataPage(formKey).map { .string($0) }
+                            return context
+                        }))
             }
         }
         return pages
@@ -64,9 +66,10 @@ enum FormPages {
         let scale = Array(q.scaleMin...q.scaleMax)
         // An answer is "low" when, given to every question, it would land in the lowest band: the
         // form then links to the playbook page that helps. Decided here, by the scoring module.
-        let lowValues = Set(scale.filter { value in
-            q.bandMins.count > 1 && (try? q.score([Int?](repeating: value, count: q.questionCount)))?.band == 0
-        })
+        let lowValues = Set(
+            scale.filter { value in
+                q.bandMins.count > 1 && (try? q.score([Int?](repeating: value, count: q.questionCount)))?.band == 0
+            })
         var questions: [TemplateValue] = []
         for (index, question) in assessment.questions.enumerated() {
             var options: [TemplateValue] = []
@@ -123,7 +126,9 @@ enum FormPages {
             context["labels"] = ["low": .string(labels.low.text(in: language)), "high": .string(labels.high.text(in: language))]
         }
         var scripts: [String: TemplateValue] = [:]
-        for (key, asset) in [("wasm", "scoring-wasm.js"), ("glue", "tandem-scoring.js"), ("form", "form.js"), ("tally", "tally.js")] {
+        for (key, asset) in [
+            ("wasm", "scoring-wasm.js"), ("glue", "tandem-scoring.js"), ("form", "form.js"), ("tally", "tally.js"),
+        ] {
             if let url = linker.asset(asset) { scripts[key] = .string(url) }
         }
         context["scripts"] = .object(scripts)

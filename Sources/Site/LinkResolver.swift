@@ -50,7 +50,9 @@ struct LinkResolver: Sendable {
             diagnostics.append(contentsOf: problems)
             let isValid = !problems.contains { $0.severity == .error }
             guard let block else { return nil }
-            blocks.append(PlacedBlock(block: block, location: SourceLocation(file: page.display, line: fenced.line, column: 1), isValid: isValid))
+            blocks.append(
+                PlacedBlock(
+                    block: block, location: SourceLocation(file: page.display, line: fenced.line, column: 1), isValid: isValid))
             // A block with errors stays a code block; the build stops on its errors anyway.
             guard isValid else { return nil }
             return BlockHTML.render(block, BlockContext(language: page.language) { stageLink($0, from: index) })
@@ -70,7 +72,8 @@ struct LinkResolver: Sendable {
         guard let entry else { return StageLink(name: stage.name) }
         let anchor = "#" + BlockHTML.stageAnchor(id)
         if entry.page == index { return StageLink(name: stage.name, url: anchor) }
-        return StageLink(name: stage.name, url: URLPath.relative(from: page.outputDirectory, to: site.pages[entry.page].outputPath) + anchor)
+        return StageLink(
+            name: stage.name, url: URLPath.relative(from: page.outputDirectory, to: site.pages[entry.page].outputPath) + anchor)
     }
 
     enum Resolution {
@@ -89,7 +92,8 @@ struct LinkResolver: Sendable {
             return .page(index, url: destination, fragment: fragment.map(URLPath.percentDecoded))
         }
         guard let resolved = URLPath.normalize(URLPath.join(URLPath.directory(source), path)) else {
-            return .problem("the link \"\(destination)\" points outside the content folder; link to a page or file inside \(contentDisplay)")
+            return .problem(
+                "the link \"\(destination)\" points outside the content folder; link to a page or file inside \(contentDisplay)")
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
         if resolved.hasSuffix(".md") {
@@ -118,6 +122,7 @@ struct LinkResolver: Sendable {
             return .page(section.page, url: url, fragment: fragment.map(URLPath.percentDecoded))
         }
         return .problem(
-            "the link \"\(destination)\" points to \(contentDisplay)/\(resolved), which does not exist; link to a Markdown page (.md) or a file in the content folder")
+            "the link \"\(destination)\" points to \(contentDisplay)/\(resolved), which does not exist; link to a Markdown page (.md) or a file in the content folder"
+        )
     }
 }

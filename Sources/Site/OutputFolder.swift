@@ -1,4 +1,5 @@
 internal import Model
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -42,7 +43,11 @@ struct OutputFolder {
         let path = FileSystem.canonical(output)
         let display = FileSystem.display(output)
         func refuse(_ why: String) -> DiagnosticsError {
-            DiagnosticsError([Diagnostic(SourceLocation(file: display), "cannot build into this folder: \(why); choose another --output folder, such as public")])
+            DiagnosticsError([
+                Diagnostic(
+                    SourceLocation(file: display),
+                    "cannot build into this folder: \(why); choose another --output folder, such as public")
+            ])
         }
         if path == "/" { throw refuse("it is the root of the file system") }
         if let home = FileSystem.homeDirectory(), FileSystem.canonical(home) == path { throw refuse("it is your home folder") }

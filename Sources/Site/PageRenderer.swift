@@ -102,9 +102,13 @@ struct PageRenderer: Sendable {
         var pageContext: [String: TemplateValue] = [
             "title": .string(body.title),
             "content": .string(body.html),
-            "toc": .list(toc.map {
-                ["id": .string($0.id), "text": .string($0.text), "children": .list($0.children), "hasChildren": .bool(!$0.children.isEmpty)]
-            }),
+            "toc": .list(
+                toc.map {
+                    [
+                        "id": .string($0.id), "text": .string($0.text), "children": .list($0.children),
+                        "hasChildren": .bool(!$0.children.isEmpty),
+                    ]
+                }),
             "hasToc": .bool(toc.count >= 2),
             "isHome": .bool(page.isHome),
             "isSection": .bool(page.isIndex && !page.isHome),

@@ -40,7 +40,9 @@ struct ResultsCatalog: Sendable {
         var teams: [Team] = []
         for group in all.groups(by: .team) {
             // The members of a group came from `all`, so they fit the questionnaire too.
-            guard let team = try? ResultSet(assessment: assessment, results: group.members.map { all.results[$0] }) else { return nil }
+            guard let team = try? ResultSet(assessment: assessment, results: group.members.map { all.results[$0] }) else {
+                return nil
+            }
             var roundSlugs = Slug.Registry()
             _ = roundSlugs.unique("index")  // the team's own page
             let rounds = team.groups(by: .round).map { round in

@@ -53,12 +53,18 @@ extension ResultsView {
         let salesShown = departmentWithheld(report.sales.n, report) == nil
         let marketingShown = departmentWithheld(report.marketing.n, report) == nil
         lines.append(
-            [text(teamName), text(entry.label), "overall", text(words.overall), showsAll ? String(report.all.n) : "", showsAll ? Self.csvNumber(report.all.mean) : "",
-             showsAll ? report.all.band.map { text(assessment.bands[$0].id) } ?? "" : ""]
+            [
+                text(teamName), text(entry.label), "overall", text(words.overall), showsAll ? String(report.all.n) : "",
+                showsAll ? Self.csvNumber(report.all.mean) : "",
+                showsAll ? report.all.band.map { text(assessment.bands[$0].id) } ?? "" : "",
+            ]
                 + scale.map { _ in "" }
-                + [salesShown ? String(report.sales.n) : "", salesShown ? Self.csvNumber(report.sales.mean) : "",
-                   marketingShown ? String(report.marketing.n) : "", marketingShown ? Self.csvNumber(report.marketing.mean) : "",
-                   Self.csvNumber(report.overallGap.value), report.overallGap.value == nil ? "" : String(report.overallGap.isFlagged)])
+                + [
+                    salesShown ? String(report.sales.n) : "", salesShown ? Self.csvNumber(report.sales.mean) : "",
+                    marketingShown ? String(report.marketing.n) : "", marketingShown ? Self.csvNumber(report.marketing.mean) : "",
+                    Self.csvNumber(report.overallGap.value),
+                    report.overallGap.value == nil ? "" : String(report.overallGap.isFlagged),
+                ])
         for (q, question) in assessment.questions.enumerated() {
             let stats = report.all.questions[q]
             let shows = disclosure.shows(stats.n)
@@ -68,12 +74,17 @@ extension ResultsView {
             let marketingShown = departmentWithheld(question: q, marketing, report) == nil
             let gap = report.questionGaps[q]
             lines.append(
-                [text(teamName), text(entry.label), text(question.id), text(question.text.text(in: language)), shows ? String(stats.n) : "",
-                 shows ? Self.csvNumber(stats.mean) : "", ""]
+                [
+                    text(teamName), text(entry.label), text(question.id), text(question.text.text(in: language)),
+                    shows ? String(stats.n) : "",
+                    shows ? Self.csvNumber(stats.mean) : "", "",
+                ]
                     + stats.distribution.map { shows ? String($0) : "" }
-                    + [salesShown ? String(sales.n) : "", salesShown ? Self.csvNumber(sales.mean) : "",
-                       marketingShown ? String(marketing.n) : "", marketingShown ? Self.csvNumber(marketing.mean) : "",
-                       Self.csvNumber(gap.value), gap.value == nil ? "" : String(gap.isFlagged)])
+                    + [
+                        salesShown ? String(sales.n) : "", salesShown ? Self.csvNumber(sales.mean) : "",
+                        marketingShown ? String(marketing.n) : "", marketingShown ? Self.csvNumber(marketing.mean) : "",
+                        Self.csvNumber(gap.value), gap.value == nil ? "" : String(gap.isFlagged),
+                    ])
         }
         return Array((lines.map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n").utf8)
     }
@@ -149,7 +160,11 @@ extension ResultsView {
         JSONText.appendNumber(showsAll ? report.all.mean : nil, to: &out)
         raw(", ")
         key("band")
-        if showsAll, let band = report.all.band { JSONText.appendQuoted(assessment.bands[band].id, to: &out) } else { raw("null") }
+        if showsAll, let band = report.all.band {
+            JSONText.appendQuoted(assessment.bands[band].id, to: &out)
+        } else {
+            raw("null")
+        }
         raw("},\n ")
         key("sales")
         score(report.sales.n, report.sales.mean, shown: departmentWithheld(report.sales.n, report) == nil)

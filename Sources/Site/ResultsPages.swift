@@ -24,7 +24,8 @@ enum ResultsPages {
         guard !catalogs.isEmpty else { return [] }
 
         var languages = [config.language]
-        for language in config.translations.keys.sorted() + catalogs.flatMap(\.assessment.languages) where !languages.contains(language) {
+        for language in config.translations.keys.sorted() + catalogs.flatMap(\.assessment.languages)
+        where !languages.contains(language) {
             languages.append(language)
         }
 
@@ -32,34 +33,38 @@ enum ResultsPages {
         for language in languages {
             let words = ResultsWords(language)
             let views = catalogs.map { ResultsView(catalog: $0, language: language) }
-            pages.append(DataPage(
-                key: "results/index", language: language, title: words.resultsTitle, description: words.resultsDescription,
-                weight: weight, layout: "layouts/results-index",
-                context: { linker in ResultsView.indexContext(views, linker: linker, showTitles: views.count > 1) }))
+            pages.append(
+                DataPage(
+                    key: "results/index", language: language, title: words.resultsTitle, description: words.resultsDescription,
+                    weight: weight, layout: "layouts/results-index",
+                    context: { linker in ResultsView.indexContext(views, linker: linker, showTitles: views.count > 1) }))
             for view in views {
                 if catalogs.count > 1 {
-                    pages.append(DataPage(
-                        key: view.catalog.folder + "/index", language: language, title: view.assessmentTitle,
-                        description: words.resultsDescription, weight: nil, layout: "layouts/results-index",
-                        context: { linker in ResultsView.indexContext([view], linker: linker, showTitles: false) }))
+                    pages.append(
+                        DataPage(
+                            key: view.catalog.folder + "/index", language: language, title: view.assessmentTitle,
+                            description: words.resultsDescription, weight: nil, layout: "layouts/results-index",
+                            context: { linker in ResultsView.indexContext([view], linker: linker, showTitles: false) }))
                 }
                 for team in view.catalog.teams.indices {
-                    pages.append(DataPage(
-                        key: view.teamKey(team), language: language, title: view.teamName(team),
-                        description: words.teamDescription(view.teamName(team)), weight: nil, layout: "layouts/results-team",
-                        context: { linker in view.teamContext(team, linker: linker) }))
+                    pages.append(
+                        DataPage(
+                            key: view.teamKey(team), language: language, title: view.teamName(team),
+                            description: words.teamDescription(view.teamName(team)), weight: nil, layout: "layouts/results-team",
+                            context: { linker in view.teamContext(team, linker: linker) }))
                     for round in view.catalog.teams[team].rounds.indices {
                         let label = view.catalog.teams[team].rounds[round].label
-                        pages.append(DataPage(
-                            key: view.roundKey(team, round), language: language,
-                            title: words.roundTitle(team: view.teamName(team), round: label),
-                            description: words.roundDescription(team: view.teamName(team), round: label), weight: round,
-                            layout: "layouts/results-round",
-                            context: { linker in view.roundContext(team, round, linker: linker) },
-                            files: [
-                                ResultsDownloads.csvName: view.csv(team, round),
-                                ResultsDownloads.jsonName: view.json(team, round),
-                            ]))
+                        pages.append(
+                            DataPage(
+                                key: view.roundKey(team, round), language: language,
+                                title: words.roundTitle(team: view.teamName(team), round: label),
+                                description: words.roundDescription(team: view.teamName(team), round: label), weight: round,
+                                layout: "layouts/results-round",
+                                context: { linker in view.roundContext(team, round, linker: linker) },
+                                files: [
+                                    ResultsDownloads.csvName: view.csv(team, round),
+                                    ResultsDownloads.jsonName: view.json(team, round),
+                                ]))
                     }
                 }
             }

@@ -14,23 +14,26 @@ extension ResultsView {
         guard let first = views.first else { return [:] }
         let sizes = Set(views.map(\.disclosure.minGroupSize))
         var context: [String: TemplateValue] = [
-            "questionnaires": .list(views.map { view in
-                var entry: [String: TemplateValue] = [
-                    "teams": .list(view.catalog.teams.indices.map { team in
-                        var object: [String: TemplateValue] = [
-                            "name": .string(view.teamName(team)),
-                            "rounds": .list(view.catalog.teams[team].rounds.indices.map { view.roundRow(team, $0, linker: linker) }),
-                        ]
-                        if let url = linker.dataPage(view.teamKey(team)) { object["url"] = .string(url) }
-                        return .object(object)
-                    })
-                ]
-                if showTitles {
-                    entry["title"] = .string(view.assessmentTitle)
-                    if let url = linker.dataPage(view.catalog.folder + "/index") { entry["url"] = .string(url) }
-                }
-                return .object(entry)
-            })
+            "questionnaires": .list(
+                views.map { view in
+                    var entry: [String: TemplateValue] = [
+                        "teams": .list(
+                            view.catalog.teams.indices.map { team in
+                                var object: [String: TemplateValue] = [
+                                    "name": .string(view.teamName(team)),
+                                    "rounds": .list(
+                                        view.catalog.teams[team].rounds.indices.map { view.roundRow(team, $0, linker: linker) }),
+                                ]
+                                if let url = linker.dataPage(view.teamKey(team)) { object["url"] = .string(url) }
+                                return .object(object)
+                            })
+                    ]
+                    if showTitles {
+                        entry["title"] = .string(view.assessmentTitle)
+                        if let url = linker.dataPage(view.catalog.folder + "/index") { entry["url"] = .string(url) }
+                    }
+                    return .object(entry)
+                })
         ]
         if sizes.count == 1 { context["privacy"] = .string(first.words.privacy(first.disclosure.minGroupSize)) }
         return context
@@ -64,14 +67,16 @@ extension ResultsView {
             "round": .string(entry.label),
             "scale": .string(words.scale(assessment.scaleMin, assessment.scaleMax)),
             "privacy": .string(words.privacy(disclosure.minGroupSize)),
-            "gapExplained": .string(words.gapExplained(threshold: assessment.questionnaire.gapThreshold, size: disclosure.minGroupSize)),
+            "gapExplained": .string(
+                words.gapExplained(threshold: assessment.questionnaire.gapThreshold, size: disclosure.minGroupSize)),
             "summary": summary(team, round),
             "questions": .list(assessment.questions.indices.map { question($0, report, linker: linker) }),
-            "distributionKey": .string(DistributionBar.key(
-                values: (assessment.scaleMin...assessment.scaleMax).map { words.integer($0) },
-                label: words.distributionKey(
-                    min: assessment.scaleMin, max: assessment.scaleMax, low: assessment.labels?.low.text(in: language),
-                    high: assessment.labels?.high.text(in: language)))),
+            "distributionKey": .string(
+                DistributionBar.key(
+                    values: (assessment.scaleMin...assessment.scaleMax).map { words.integer($0) },
+                    label: words.distributionKey(
+                        min: assessment.scaleMin, max: assessment.scaleMax, low: assessment.labels?.low.text(in: language),
+                        high: assessment.labels?.high.text(in: language)))),
             "rounds": .list((0...round).map { roundRow(team, $0, linker: linker, current: round) }),
             "downloads": ["csv": .string(ResultsDownloads.csvName), "json": .string(ResultsDownloads.jsonName)],
         ]
@@ -104,9 +109,13 @@ extension ResultsView {
             "complete": count(report.all.n),
             "gap": gap(report.overallGap),
             "departments": [
-                ["name": .string(words.sales), "style": "sales", "score": departmentScore(report.sales, in: report), "complete": count(report.sales.n)],
                 [
-                    "name": .string(words.marketing), "style": "marketing", "score": departmentScore(report.marketing, in: report),
+                    "name": .string(words.sales), "style": "sales", "score": departmentScore(report.sales, in: report),
+                    "complete": count(report.sales.n),
+                ],
+                [
+                    "name": .string(words.marketing), "style": "marketing",
+                    "score": departmentScore(report.marketing, in: report),
                     "complete": count(report.marketing.n),
                 ],
             ],
@@ -117,15 +126,16 @@ extension ResultsView {
         }
         let shown = disclosure.shows(report.all.n) ? report.all.mean : nil
         let bandLabels = assessment.bands.map { $0.label.text(in: language) }
-        summary["scaleChart"] = .string(BandScale(
-            id: "results-scale", title: words.scaleTitle,
-            description: words.scaleDescription(
-                score: shown, band: shown == nil ? nil : report.all.band.map { bandLabels[$0] }, bands: bandLabels,
-                min: assessment.scaleMin, max: assessment.scaleMax),
-            scaleMin: assessment.scaleMin, scaleMax: assessment.scaleMax,
-            bands: assessment.bands.map { TrendChart.Band(min: $0.min, label: $0.label.text(in: language)) }, value: shown,
-            language: language
-        ).svg())
+        summary["scaleChart"] = .string(
+            BandScale(
+                id: "results-scale", title: words.scaleTitle,
+                description: words.scaleDescription(
+                    score: shown, band: shown == nil ? nil : report.all.band.map { bandLabels[$0] }, bands: bandLabels,
+                    min: assessment.scaleMin, max: assessment.scaleMax),
+                scaleMin: assessment.scaleMin, scaleMax: assessment.scaleMax,
+                bands: assessment.bands.map { TrendChart.Band(min: $0.min, label: $0.label.text(in: language)) }, value: shown,
+                language: language
+            ).svg())
         summary["band"] = band(report.all)
         summary["hasBand"] = .bool(summary["band"] != nil)
         summary["change"] = change(team, round)
@@ -152,10 +162,11 @@ extension ResultsView {
             "isFlagged": .bool(report.questionGaps[position].isFlagged),
         ]
         if disclosure.shows(stats.n) {
-            row["distribution"] = .string(DistributionBar(
-                counts: stats.distribution, scaleMin: assessment.scaleMin,
-                label: words.distribution(stats.distribution, scaleMin: assessment.scaleMin)
-            ).svg())
+            row["distribution"] = .string(
+                DistributionBar(
+                    counts: stats.distribution, scaleMin: assessment.scaleMin,
+                    label: words.distribution(stats.distribution, scaleMin: assessment.scaleMin)
+                ).svg())
         }
         if let low = question.low { row["low"] = .string(low.text(in: language)) }
         if let high = question.high { row["high"] = .string(high.text(in: language)) }
@@ -184,7 +195,9 @@ extension ResultsView {
             earlierFlags[a] != earlierFlags[b] ? earlierFlags[a] > earlierFlags[b] : a < b
         }
         var chosen: [Int] = []
-        for q in flagged + lowest + recurring where !chosen.contains(q) && chosen.count < Self.workOnFirstLimit { chosen.append(q) }
+        for q in flagged + lowest + recurring where !chosen.contains(q) && chosen.count < Self.workOnFirstLimit {
+            chosen.append(q)
+        }
 
         return chosen.map { q in
             let question = assessment.questions[q]
@@ -192,7 +205,8 @@ extension ResultsView {
             if let gap = report.questionGaps[q].value, report.questionGaps[q].isFlagged {
                 let sales = report.sales.questions[q]
                 let marketing = report.marketing.questions[q]
-                if departmentWithheld(question: q, sales, report) == nil, departmentWithheld(question: q, marketing, report) == nil,
+                if departmentWithheld(question: q, sales, report) == nil,
+                    departmentWithheld(question: q, marketing, report) == nil,
                     let s = sales.mean, let m = marketing.mean
                 {
                     reasons.append(.string(words.largeGapReason(sales: s, marketing: m, gap: gap)))
@@ -205,8 +219,10 @@ extension ResultsView {
             }
             if earlierFlags[q] > 0 {
                 let now = report.questionGaps[q]
-                reasons.append(.string(
-                    now.isFlagged ? words.flaggedBefore(earlierFlags[q]) : words.flaggedEarlier(earlierFlags[q], gapNow: now.value)))
+                reasons.append(
+                    .string(
+                        now.isFlagged
+                            ? words.flaggedBefore(earlierFlags[q]) : words.flaggedEarlier(earlierFlags[q], gapNow: now.value)))
             }
             var item: [String: TemplateValue] = [
                 "number": .string(String(q + 1)),

@@ -149,15 +149,19 @@ struct ResultsView: Sendable {
             }
         }
         let series = [
-            ChartSeries(name: words.overall, values: values { ($0.all, disclosure.shows($0.all.n) ? nil : .tooFew) }, style: .overall),
+            ChartSeries(
+                name: words.overall, values: values { ($0.all, disclosure.shows($0.all.n) ? nil : .tooFew) }, style: .overall),
             ChartSeries(name: words.sales, values: values { ($0.sales, departmentWithheld($0.sales.n, $0)) }, style: .sales),
-            ChartSeries(name: words.marketing, values: values { ($0.marketing, departmentWithheld($0.marketing.n, $0)) }, style: .marketing),
+            ChartSeries(
+                name: words.marketing, values: values { ($0.marketing, departmentWithheld($0.marketing.n, $0)) },
+                style: .marketing),
         ].filter { !$0.isEmpty }
         guard !series.isEmpty else { return nil }
         let labels = rounds.map(\.label)
         return TrendChart(
             id: "results-trend", title: words.trendTitle,
-            description: words.trendDescription(rounds: labels, min: assessment.scaleMin, max: assessment.scaleMax, series: series),
+            description: words.trendDescription(
+                rounds: labels, min: assessment.scaleMin, max: assessment.scaleMax, series: series),
             rounds: labels, series: series, scaleMin: assessment.scaleMin, scaleMax: assessment.scaleMax,
             bands: assessment.bands.map { TrendChart.Band(min: $0.min, label: $0.label.text(in: language)) }, current: current,
             language: language
@@ -170,7 +174,9 @@ struct ResultsView: Sendable {
         guard questions.count >= 3 else { return (nil, words.radarNeedsThreeQuestions) }
         let overall = questions.map { q in disclosure.shows(report.all.questions[q].n) ? report.all.questions[q].mean : nil }
         func department(_ score: GroupScore) -> ChartSeries.Values {
-            let values = questions.map { q in departmentWithheld(question: q, score.questions[q], report) == nil ? score.questions[q].mean : nil }
+            let values = questions.map { q in
+                departmentWithheld(question: q, score.questions[q], report) == nil ? score.questions[q].mean : nil
+            }
             let note = values.contains { $0 != nil } ? nil : withheldText(departmentWithheld(score.n, report) ?? .tooFew)
             return ChartSeries.Values(values: values, note: note)
         }

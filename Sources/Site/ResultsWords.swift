@@ -27,7 +27,8 @@ struct ResultsWords: Sendable {
     var resultsDescription: String {
         language.pick(
             "Each team's self-assessment, round by round: how well sales and marketing work together, where they see it differently, and what to work on first.",
-            "Hvert teams selvevaluering, runde for runde: hvor godt salg og marketing arbejder sammen, hvor de ser forskelligt på det, og hvad I skal tage fat på først.")
+            "Hvert teams selvevaluering, runde for runde: hvor godt salg og marketing arbejder sammen, hvor de ser forskelligt på det, og hvad I skal tage fat på først."
+        )
     }
 
     func teamDescription(_ team: String) -> String {
@@ -43,7 +44,8 @@ struct ResultsWords: Sendable {
     func roundDescription(team: String, round: String) -> String {
         language.pick(
             "How \(team) answered the self-assessment in round \(round): the overall score, where sales and marketing disagree, the trend and what to work on first.",
-            "Sådan besvarede \(team) selvevalueringen i runde \(round): den samlede score, hvor salg og marketing er uenige, udviklingen og hvad I skal tage fat på først.")
+            "Sådan besvarede \(team) selvevalueringen i runde \(round): den samlede score, hvor salg og marketing er uenige, udviklingen og hvad I skal tage fat på først."
+        )
     }
 
     var noTeam: String { language.pick("Without a team", "Uden team") }
@@ -67,11 +69,14 @@ struct ResultsWords: Sendable {
     }
 
     func complete(_ n: Int) -> String {
-        language.pick(n == 1 ? "1 complete answer" : "\(integer(n)) complete answers", n == 1 ? "1 fuldstændig besvarelse" : "\(integer(n)) fuldstændige besvarelser")
+        language.pick(
+            n == 1 ? "1 complete answer" : "\(integer(n)) complete answers",
+            n == 1 ? "1 fuldstændig besvarelse" : "\(integer(n)) fuldstændige besvarelser")
     }
 
     func respondents(_ n: Int) -> String {
-        language.pick(n == 1 ? "1 respondent" : "\(integer(n)) respondents", n == 1 ? "1 besvarelse" : "\(integer(n)) besvarelser")
+        language.pick(
+            n == 1 ? "1 respondent" : "\(integer(n)) respondents", n == 1 ? "1 besvarelse" : "\(integer(n)) besvarelser")
     }
 
     func change(_ value: Double, since round: String) -> String {
@@ -81,7 +86,8 @@ struct ResultsWords: Sendable {
     func privacy(_ size: Int) -> String {
         language.pick(
             "Groups with fewer than \(integer(size)) answers show no numbers, so nobody's answers can be singled out; individual answers are never shown.",
-            "Grupper med færre end \(integer(size)) svar viser ingen tal, så ingens svar kan udpeges; enkeltpersoners svar vises aldrig.")
+            "Grupper med færre end \(integer(size)) svar viser ingen tal, så ingens svar kan udpeges; enkeltpersoners svar vises aldrig."
+        )
     }
 
     // MARK: - The gap
@@ -89,15 +95,18 @@ struct ResultsWords: Sendable {
     func gapExplained(threshold: Double, size: Int) -> String {
         language.pick(
             "The gap is the sales mean minus the marketing mean. A gap of \(setting(threshold)) or more either way is flagged: the two departments see this question differently, and that is worth a conversation. A gap needs at least \(integer(size)) answers from each department.",
-            "Forskellen er salgs gennemsnit minus marketings gennemsnit. En forskel på \(setting(threshold)) eller mere i den ene eller anden retning markeres: De to afdelinger ser forskelligt på spørgsmålet, og det er værd at tale om. En forskel kræver mindst \(integer(size)) svar fra hver afdeling.")
+            "Forskellen er salgs gennemsnit minus marketings gennemsnit. En forskel på \(setting(threshold)) eller mere i den ene eller anden retning markeres: De to afdelinger ser forskelligt på spørgsmålet, og det er værd at tale om. En forskel kræver mindst \(integer(size)) svar fra hver afdeling."
+        )
     }
 
     /// Why a question's gap is flagged, in the direction of the gap.
     func flagReason(_ gap: Double) -> String {
         let size = ScoreFormat.decimal(abs(gap), language)
         return gap > 0
-            ? language.pick("Sales rates this \(size) higher than marketing.", "Salg vurderer dette \(size) højere end marketing.")
-            : language.pick("Marketing rates this \(size) higher than sales.", "Marketing vurderer dette \(size) højere end salg.")
+            ? language.pick(
+                "Sales rates this \(size) higher than marketing.", "Salg vurderer dette \(size) højere end marketing.")
+            : language.pick(
+                "Marketing rates this \(size) higher than sales.", "Marketing vurderer dette \(size) højere end salg.")
     }
 
     var noGap: String { language.pick("no gap", "ingen forskel") }
@@ -122,7 +131,9 @@ struct ResultsWords: Sendable {
 
     /// A question flagged in earlier rounds that is not flagged now.
     func flaggedEarlier(_ rounds: Int, gapNow: Double?) -> String {
-        let times = language.pick(rounds == 1 ? "1 earlier round" : "\(integer(rounds)) earlier rounds", rounds == 1 ? "1 tidligere runde" : "\(integer(rounds)) tidligere runder")
+        let times = language.pick(
+            rounds == 1 ? "1 earlier round" : "\(integer(rounds)) earlier rounds",
+            rounds == 1 ? "1 tidligere runde" : "\(integer(rounds)) tidligere runder")
         guard let gapNow else {
             return language.pick("A large gap in \(times).", "En stor forskel i \(times).")
         }
@@ -138,7 +149,9 @@ struct ResultsWords: Sendable {
     func distribution(_ counts: [Int], scaleMin: Int) -> String {
         let max = scaleMin + counts.count - 1
         let list = counts.map(integer).joined(separator: ", ")
-        return language.pick("Answers from \(integer(scaleMin)) to \(integer(max)): \(list)", "Svar fra \(integer(scaleMin)) til \(integer(max)): \(list)")
+        return language.pick(
+            "Answers from \(integer(scaleMin)) to \(integer(max)): \(list)",
+            "Svar fra \(integer(scaleMin)) til \(integer(max)): \(list)")
     }
 
     func distributionKey(min: Int, max: Int, low: String?, high: String?) -> String {
@@ -154,19 +167,25 @@ struct ResultsWords: Sendable {
     func scaleDescription(score value: Double?, band: String?, bands: [String], min: Int, max: Int) -> String {
         let list = bands.joined(separator: ", ")
         guard let value, let band else {
-            return language.pick("The scale \(integer(min)) to \(integer(max)) with its bands: \(list).", "Skalaen \(integer(min)) til \(integer(max)) med niveauerne: \(list).")
+            return language.pick(
+                "The scale \(integer(min)) to \(integer(max)) with its bands: \(list).",
+                "Skalaen \(integer(min)) til \(integer(max)) med niveauerne: \(list).")
         }
         return language.pick(
             "The overall score \(score(value)) \(scale(min, max)) lies in the band \(band). The bands from low to high: \(list).",
-            "Den samlede score \(score(value)) \(scale(min, max)) ligger i niveauet \(band). Niveauerne fra lav til høj: \(list).")
+            "Den samlede score \(score(value)) \(scale(min, max)) ligger i niveauet \(band). Niveauerne fra lav til høj: \(list)."
+        )
     }
 
-    var radarTitle: String { language.pick("Sales, marketing and overall, question by question", "Salg, marketing og samlet, spørgsmål for spørgsmål") }
+    var radarTitle: String {
+        language.pick("Sales, marketing and overall, question by question", "Salg, marketing og samlet, spørgsmål for spørgsmål")
+    }
 
     func radarDescription(questions: Int, min: Int, max: Int, largestGap: (question: Int, gap: Double)?) -> String {
         var text = language.pick(
             "Radar chart of the mean answer to each of the \(integer(questions)) questions \(scale(min, max)), from the centre outwards: everyone (solid line, circles), sales (dashed line, squares) and marketing (dotted line, triangles).",
-            "Radardiagram over gennemsnittet af svarene på hvert af de \(integer(questions)) spørgsmål \(scale(min, max)), fra midten og udad: alle (fuldt optrukket linje, cirkler), salg (stiplet linje, firkanter) og marketing (prikket linje, trekanter).")
+            "Radardiagram over gennemsnittet af svarene på hvert af de \(integer(questions)) spørgsmål \(scale(min, max)), fra midten og udad: alle (fuldt optrukket linje, cirkler), salg (stiplet linje, firkanter) og marketing (prikket linje, trekanter)."
+        )
         if let gap = largestGap {
             text += language.pick(
                 " The largest gap between sales and marketing is at question \(gap.question): \(signed(gap.gap)).",
@@ -193,10 +212,14 @@ struct ResultsWords: Sendable {
     }
 
     var radarNeedsThreeQuestions: String {
-        language.pick("A radar chart needs at least three questions; the table shows every number.", "Et radardiagram kræver mindst tre spørgsmål; tabellen viser alle tal.")
+        language.pick(
+            "A radar chart needs at least three questions; the table shows every number.",
+            "Et radardiagram kræver mindst tre spørgsmål; tabellen viser alle tal.")
     }
 
     var radarNothingToShow: String {
-        language.pick("The radar chart has nothing to show: every group is too small.", "Radardiagrammet har intet at vise: alle grupper er for små.")
+        language.pick(
+            "The radar chart has nothing to show: every group is too small.",
+            "Radardiagrammet har intet at vise: alle grupper er for små.")
     }
 }

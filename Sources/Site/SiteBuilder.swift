@@ -1,5 +1,5 @@
-public import Model
 internal import Markdown
+public import Model
 public import Render
 
 /// What `tandem build` is asked to do.
@@ -95,7 +95,9 @@ public struct SiteBuilder: Sendable {
         let content = options.contentDirectory
         guard FileSystem.isDirectory(content) else {
             throw DiagnosticsError([
-                Diagnostic(SourceLocation(file: FileSystem.display(content)), "the content folder does not exist; expected a folder of Markdown pages")
+                Diagnostic(
+                    SourceLocation(file: FileSystem.display(content)),
+                    "the content folder does not exist; expected a folder of Markdown pages")
             ])
         }
 
@@ -187,7 +189,9 @@ public struct SiteBuilder: Sendable {
                     anchor.location,
                     "the link points to #\(anchor.fragment), but \(target) has no heading with that id"
                         + (Suggestion.closest(to: anchor.fragment, in: ids).map { "; did you mean #\($0)?" }
-                            ?? (ids.isEmpty ? "; that page has no headings" : "; its headings are #" + ids.prefix(8).joined(separator: ", #"))))
+                            ?? (ids.isEmpty
+                                ? "; that page has no headings" : "; its headings are #" + ids.prefix(8).joined(separator: ", #")))
+                )
             }
         }
         diagnostics.append(contentsOf: BlockChecks(site: site, rendered: rendered).diagnostics.all)
@@ -275,20 +279,24 @@ extension SiteBuilder {
             for link in assessment.improveLinks {
                 let key = link.page.hasSuffix(".md") ? String(link.page.dropLast(3)) : link.page
                 // Anchors are in the language of the link's questionnaire file, so check that page.
-                guard let versions = site.byKey[key], let index = versions[link.language] ?? versions[site.config.language] ?? versions.values.min() else {
-                    problems.append(Diagnostic(
-                        link.location,
-                        "improve: \(link.target) names a page that does not exist; write the path of a page in the content folder, like playbooks/sla.md#escalation"
-                            + Suggestion.didYouMean(link.page, in: site.byKey.keys.map { $0 + ".md" })))
+                guard let versions = site.byKey[key],
+                    let index = versions[link.language] ?? versions[site.config.language] ?? versions.values.min()
+                else {
+                    problems.append(
+                        Diagnostic(
+                            link.location,
+                            "improve: \(link.target) names a page that does not exist; write the path of a page in the content folder, like playbooks/sla.md#escalation"
+                                + Suggestion.didYouMean(link.page, in: site.byKey.keys.map { $0 + ".md" })))
                     continue
                 }
                 guard let fragment = link.fragment, !fragment.isEmpty else { continue }
                 let ids = rendered[index].headings.map(\.id)
                 if !ids.contains(fragment) {
-                    problems.append(Diagnostic(
-                        link.location,
-                        "improve: \(link.target) points to #\(fragment), but \(site.pages[index].display) has no heading with that id"
-                            + (Suggestion.closest(to: fragment, in: ids).map { "; did you mean #\($0)?" } ?? "")))
+                    problems.append(
+                        Diagnostic(
+                            link.location,
+                            "improve: \(link.target) points to #\(fragment), but \(site.pages[index].display) has no heading with that id"
+                                + (Suggestion.closest(to: fragment, in: ids).map { "; did you mean #\($0)?" } ?? "")))
                 }
             }
         }

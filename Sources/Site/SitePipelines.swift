@@ -41,14 +41,18 @@ struct SitePipelines: Sendable {
         var pipelines = SitePipelines(mainLanguage: site.config.language)
         for (index, page) in site.pages.enumerated() where page.source != nil && opensPipelineFence(page.body) {
             var found: [(Pipeline, Int)] = []
-            _ = Markdown.render(page.body, options: MarkdownOptions(lineOffset: page.bodyLine)) { _ in nil } renderBlock: { fenced in
+            _ = Markdown.render(page.body, options: MarkdownOptions(lineOffset: page.bodyLine)) { _ in
+                nil
+            } renderBlock: { fenced in
                 guard PlaybookBlock.Kind(info: fenced.info) == .pipeline else { return nil }
                 let (block, _) = PlaybookBlock.parse(.pipeline, yaml: fenced.literal, file: page.display, fenceLine: fenced.line)
                 if case .pipeline(let pipeline)? = block { found.append((pipeline, fenced.line)) }
                 return nil
             }
             for (pipeline, line) in found {
-                _ = pipelines.add(pipeline, language: page.language, page: index, location: SourceLocation(file: page.display, line: line, column: 1))
+                _ = pipelines.add(
+                    pipeline, language: page.language, page: index,
+                    location: SourceLocation(file: page.display, line: line, column: 1))
             }
         }
         return pipelines

@@ -23,9 +23,11 @@ struct SiteTree: Sendable {
         var outputs: [String: Int] = [:]
         for (i, page) in pages.enumerated() {
             if let first = outputs[page.outputPath] {
-                diagnostics.append(Diagnostic(
-                    SourceLocation(file: page.display),
-                    "this page would be written to \(page.outputPath), like \(pages[first].display); rename or remove one of them"))
+                diagnostics.append(
+                    Diagnostic(
+                        SourceLocation(file: page.display),
+                        "this page would be written to \(page.outputPath), like \(pages[first].display); rename or remove one of them"
+                    ))
             } else {
                 outputs[page.outputPath] = i
             }

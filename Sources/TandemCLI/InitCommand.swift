@@ -8,7 +8,8 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new site from the built-in example.",
-        discussion: "The new site builds and passes `tandem check` at once. A folder that is not empty is refused unless --force is given, and even then no existing file is overwritten."
+        discussion:
+            "The new site builds and passes `tandem check` at once. A folder that is not empty is refused unless --force is given, and even then no existing file is overwritten."
     )
 
     @Argument(help: "The folder to create the site in.")
@@ -32,7 +33,9 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let files = try Scaffold.files(example: DefaultSite.example, language: Language(rawValue: language)!, name: name)
         if FileSystem.isDirectory(directory), !FileSystem.listFiles(directory).isEmpty || hasHiddenFiles(), !force {
-            throw ValidationError("\(directory) is not empty; choose a new folder, or add --force to add the site's files and keep every file already there")
+            throw ValidationError(
+                "\(directory) is not empty; choose a new folder, or add --force to add the site's files and keep every file already there"
+            )
         }
         var kept: [String] = []
         for path in files.keys.sorted() {
@@ -45,9 +48,11 @@ struct InitCommand: ParsableCommand {
             try FileSystem.write(files[path]!, to: target)
         }
         let created = files.count - kept.count
-        print("Created a new site in \(directory) (\(created) files; main language: \(Language(rawValue: language)!.englishName)).")
+        print(
+            "Created a new site in \(directory) (\(created) files; main language: \(Language(rawValue: language)!.englishName)).")
         for path in kept { print("  kept the existing \(path)") }
-        print("""
+        print(
+            """
 
             Next steps:
               cd \(directory)

@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Model
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -44,12 +45,15 @@ struct ScoreCommand: ParsableCommand {
             valueName: "id-or-path"))
     var assessment: String?
 
-    @Option(name: .long, help: ArgumentHelp("text (a table for people) or json (every number at full precision).", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("text (a table for people) or json (every number at full precision).", valueName: "format"))
     var format: Format = .text
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Also score each department, team or round on its own (rounds with their trend).", valueName: "dimension"))
+        help: ArgumentHelp(
+            "Also score each department, team or round on its own (rounds with their trend).", valueName: "dimension"))
     var by: Grouping?
 
     @Option(name: .long, help: ArgumentHelp("The content folder, where questionnaires are looked up by id.", valueName: "folder"))
@@ -103,7 +107,9 @@ struct ScoreCommand: ParsableCommand {
             if FileSystem.isDirectory(path) {
                 let found = FileSystem.listFiles(path).filter { ResultFile.Format(path: $0) != nil }
                 if found.isEmpty {
-                    problems.append(Diagnostic(SourceLocation(file: FileSystem.display(path)), "this folder has no .json or .csv results files"))
+                    problems.append(
+                        Diagnostic(
+                            SourceLocation(file: FileSystem.display(path)), "this folder has no .json or .csv results files"))
                 }
                 let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
                 paths.append(contentsOf: found.map { folder + "/" + $0 })
@@ -133,7 +139,8 @@ struct ScoreCommand: ParsableCommand {
         } else {
             let what = "the results do not name their questionnaire"
             throw DiagnosticsError([
-                Diagnostic(SourceLocation(file: "tandem score"), "\(what); pass --assessment with a questionnaire's id or .yml file")
+                Diagnostic(
+                    SourceLocation(file: "tandem score"), "\(what); pass --assessment with a questionnaire's id or .yml file")
             ])
         }
         guard let path = Assessment.path(forID: id, contentDirectory: content) else {
@@ -142,7 +149,9 @@ struct ScoreCommand: ParsableCommand {
                 Diagnostic(
                     SourceLocation(file: FileSystem.display(content + "/assessments/" + id + ".yml")),
                     "no questionnaire \"\(id)\" (named by \(namedBy))"
-                        + (hint.isEmpty ? "; pass --assessment with the questionnaire's .yml file, or --content with the site's content folder" : hint))
+                        + (hint.isEmpty
+                            ? "; pass --assessment with the questionnaire's .yml file, or --content with the site's content folder"
+                            : hint))
             ])
         }
         return try Assessment.load(file: path, translations: false, nameMustMatchID: true)

@@ -114,7 +114,8 @@ struct ScoreOutput {
     func text() -> String {
         let results = scored.results
         let complete = scored.scores().filter(\.isComplete).count
-        var text = "\(assessment.id) (version \(assessment.version)): \(count(results.count, "result")) from "
+        var text =
+            "\(assessment.id) (version \(assessment.version)): \(count(results.count, "result")) from "
             + "\(count(files, "file")), \(complete) complete\n"
         if let grouping {
             for group in scored.groups(by: grouping) {
@@ -128,7 +129,8 @@ struct ScoreOutput {
             text += "\n"
         }
         text += table(scored.report())
-        text += "\nMeans are on the scale \(assessment.scaleMin)–\(assessment.scaleMax); a gap is sales minus marketing, "
+        text +=
+            "\nMeans are on the scale \(assessment.scaleMin)–\(assessment.scaleMax); a gap is sales minus marketing, "
             + "shown when both have at least \(assessment.questionnaire.minGroupSize) answers, and flagged at "
             + "\(Self.fixed(assessment.questionnaire.gapThreshold)) or more either way.\n"
         return text
@@ -138,7 +140,10 @@ struct ScoreOutput {
         var lines: [[String]] = []
         let overall = report.all
         let band = overall.band.map { assessment.bands[$0].label.primary } ?? "—"
-        lines.append(["Overall", Self.fixed(overall.mean), Self.percent(overall.mean.map(assessment.questionnaire.percent(of:))), "n \(overall.n)", band])
+        lines.append([
+            "Overall", Self.fixed(overall.mean), Self.percent(overall.mean.map(assessment.questionnaire.percent(of:))),
+            "n \(overall.n)", band,
+        ])
         lines.append(["Sales", Self.fixed(report.sales.mean), "", "n \(report.sales.n)", ""])
         lines.append(["Marketing", Self.fixed(report.marketing.mean), "", "n \(report.marketing.n)", ""])
         lines.append(["Gap", Self.signed(report.overallGap.value), "", "", report.overallGap.isFlagged ? "flagged" : ""])

@@ -41,7 +41,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         guard FileSystem.isDirectory(site.content) else {
-            throw ValidationError("the content folder \(site.content) does not exist; run tandem serve in a site's folder or pass --content")
+            throw ValidationError(
+                "the content folder \(site.content) does not exist; run tandem serve in a site's folder or pass --content")
         }
         let options = try site.buildOptions(output: "public", drafts: drafts)
         let layers = options.themeLayers
@@ -53,7 +54,9 @@ struct ServeCommand: ParsableCommand {
             Terminal.say("Built \(Terminal.plural(pages, "page")) in memory in \(Terminal.milliseconds(seconds))")
         case .failed(let problems, _):
             report(problems)
-            Terminal.say("The site did not build (\(Terminal.plural(problems.count, "problem"))); serving the problems until they are fixed")
+            Terminal.say(
+                "The site did not build (\(Terminal.plural(problems.count, "problem"))); serving the problems until they are fixed"
+            )
         }
         let server = DevServer(
             site: live, folders: [site.content] + layers.compactMap(\.directory), host: host,
@@ -61,7 +64,11 @@ struct ServeCommand: ParsableCommand {
         do {
             try Self.wait { try await server.run() }
         } catch let error as DevServer.PortInUse {
-            report([Diagnostic(SourceLocation(file: "tandem serve"), "port \(error.port) is in use; choose another with --port, or --port 0 for a free one")])
+            report([
+                Diagnostic(
+                    SourceLocation(file: "tandem serve"),
+                    "port \(error.port) is in use; choose another with --port, or --port 0 for a free one")
+            ])
             throw ExitCode(1)
         }
     }

@@ -3,6 +3,7 @@ internal import DefaultSite
 internal import Model
 internal import Render
 internal import Site
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -12,7 +13,11 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
 
-    @Option(name: .long, help: "The site's own theme folder; its files replace the default theme's. Default: site-templates beside the content folder, when it exists.")
+    @Option(
+        name: .long,
+        help:
+            "The site's own theme folder; its files replace the default theme's. Default: site-templates beside the content folder, when it exists."
+    )
     var templates: String?
 
     /// What a build of this site needs: its folders, the theme layers and the files every site
@@ -65,5 +70,6 @@ func report(_ diagnostics: [Diagnostic]) {
 
 func seconds(_ value: Double) -> String {
     let milliseconds = Int((value * 1000).rounded())
-    return milliseconds < 1000 ? "\(milliseconds) ms" : "\(milliseconds / 1000).\(String(milliseconds % 1000 / 10 + 100).dropFirst()) s"
+    return milliseconds < 1000
+        ? "\(milliseconds) ms" : "\(milliseconds / 1000).\(String(milliseconds % 1000 / 10 + 100).dropFirst()) s"
 }

@@ -3,20 +3,22 @@ import Testing
 
 @Suite struct MarkdownTests {
     @Test func rendersCommonMark() {
-        let result = Markdown.render("Some *emphasis*, **strong** and `code`.\n\n- one\n- two\n\n> quote\n\n```swift\nlet x = 1 < 2\n```\n")
-        #expect(result.html == """
-            <p>Some <em>emphasis</em>, <strong>strong</strong> and <code>code</code>.</p>
-            <ul>
-            <li>one</li>
-            <li>two</li>
-            </ul>
-            <blockquote>
-            <p>quote</p>
-            </blockquote>
-            <pre><code class="language-swift">let x = 1 &lt; 2
-            </code></pre>
+        let result = Markdown.render(
+            "Some *emphasis*, **strong** and `code`.\n\n- one\n- two\n\n> quote\n\n```swift\nlet x = 1 < 2\n```\n")
+        #expect(
+            result.html == """
+                <p>Some <em>emphasis</em>, <strong>strong</strong> and <code>code</code>.</p>
+                <ul>
+                <li>one</li>
+                <li>two</li>
+                </ul>
+                <blockquote>
+                <p>quote</p>
+                </blockquote>
+                <pre><code class="language-swift">let x = 1 &lt; 2
+                </code></pre>
 
-            """)
+                """)
     }
 
     @Test func headingsGetUniqueIdsAndTheFirstH1IsTheTitle() {
@@ -48,17 +50,20 @@ import Testing
             seen.append(reference)
             return reference.kind == .link ? "../sla/index.html#escalation" : nil
         }
-        #expect(seen == [
-            LinkReference(kind: .link, destination: "sla.md#escalation", line: 7, column: 5),
-            LinkReference(kind: .image, destination: "img/logo.png", line: 7, column: 38),
-        ])
+        #expect(
+            seen == [
+                LinkReference(kind: .link, destination: "sla.md#escalation", line: 7, column: 5),
+                LinkReference(kind: .image, destination: "img/logo.png", line: 7, column: 38),
+            ])
         #expect(result.html.contains("<a href=\"../sla/index.html#escalation\">the SLA</a>"))
         #expect(result.html.contains("<img src=\"img/logo.png\" alt=\"logo\" title=\"Logo\" />"))
     }
 
     @Test func fencedBlocksCanBeRenderedByTheCaller() {
         var blocks: [FencedBlock] = []
-        let result = Markdown.render("Text\n\n```goal\nsql_target: 120\n```\n\n```\nplain\n```\n") { _ in nil } renderBlock: { block in
+        let result = Markdown.render("Text\n\n```goal\nsql_target: 120\n```\n\n```\nplain\n```\n") { _ in
+            nil
+        } renderBlock: { block in
             blocks.append(block)
             return block.info == "goal" ? "<div class=\"goal\"></div>\n" : nil
         }
@@ -68,7 +73,8 @@ import Testing
 
     @Test func tightAndLooseLists() {
         #expect(Markdown.render("1. a\n2. b\n").html == "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n")
-        #expect(Markdown.render("3. a\n\n4. b\n").html == "<ol start=\"3\">\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ol>\n")
+        #expect(
+            Markdown.render("3. a\n\n4. b\n").html == "<ol start=\"3\">\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ol>\n")
     }
 
     @Test func escapesText() {

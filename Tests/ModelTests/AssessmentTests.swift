@@ -75,7 +75,8 @@ struct AssessmentTests {
         let errors = Fixtures.questionnaireErrors(
             try Fixtures.text("invalid/translated.yml"), file: "invalid/translated.yml",
             translations: [
-                Assessment.Translation(language: .da, text: try Fixtures.text("invalid/translated.da.yml"), file: "invalid/translated.da.yml")
+                Assessment.Translation(
+                    language: .da, text: try Fixtures.text("invalid/translated.da.yml"), file: "invalid/translated.da.yml")
             ])
         #expect(errors == (try Fixtures.expected("translated.da.yml")))
     }
@@ -107,13 +108,16 @@ struct AssessmentTests {
 
             """
         #expect(
-            Fixtures.questionnaireErrors(base + "scale: {min: 1, max: 5}\nbands: [{id: x, min: 1, label: X}, {id: y, min: 5.5, label: Y}]", file: "s.yml") == [
-                "s.yml:7:49: band \"y\": min 5.5 is above scale.max (5)"
-            ])
+            Fixtures.questionnaireErrors(
+                base + "scale: {min: 1, max: 5}\nbands: [{id: x, min: 1, label: X}, {id: y, min: 5.5, label: Y}]", file: "s.yml")
+                == [
+                    "s.yml:7:49: band \"y\": min 5.5 is above scale.max (5)"
+                ])
         #expect(
-            Fixtures.questionnaireErrors(base + "scale: {min: 1, max: 5000}\nbands: [{id: x, min: 1, label: X}]", file: "s.yml") == [
-                "s.yml:6:8: scale {min: 1, max: 5000} is out of range; both must lie within -1000...1000"
-            ])
+            Fixtures.questionnaireErrors(base + "scale: {min: 1, max: 5000}\nbands: [{id: x, min: 1, label: X}]", file: "s.yml")
+                == [
+                    "s.yml:6:8: scale {min: 1, max: 5000} is out of range; both must lie within -1000...1000"
+                ])
     }
 
     @Test func notAMappingAndBrokenYAML() {
@@ -137,7 +141,9 @@ struct AssessmentTests {
         let (assessments, diagnostics) = Assessment.loadAll(contentDirectory: folder.path, language: .en)
         #expect(assessments.map(\.id) == ["alignment"])
         #expect(assessments.first?.languages == [.en, .da])
-        let messages = diagnostics.map { "\(URLTail.last($0.location.file)):\($0.location.line):\($0.location.column): \($0.message)" }
+        let messages = diagnostics.map {
+            "\(URLTail.last($0.location.file)):\($0.location.line):\($0.location.column): \($0.message)"
+        }
         #expect(
             messages == [
                 "alignment.de.yml:0:0: \"de\" is not a language Tandem knows (en, da); a questionnaire's file is named <id>.yml and its translations <id>.<language>.yml",

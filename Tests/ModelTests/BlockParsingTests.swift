@@ -75,7 +75,8 @@ import Testing
     }
 
     @Test func readsAGoalAndDerivesItsNumbers() throws {
-        let (block, problems) = Self.parse(.goal, "period: 2026-Q1\nsql_target: 120\nmin_close_rate: 0.2\navg_deal_size: 20000\ncurrency: dkk\n")
+        let (block, problems) = Self.parse(
+            .goal, "period: 2026-Q1\nsql_target: 120\nmin_close_rate: 0.2\navg_deal_size: 20000\ncurrency: dkk\n")
         #expect(problems.isEmpty)
         guard case .goal(let goal)? = block else { Issue.record("not a goal"); return }
         #expect(goal.period?.quarter == Quarter("2026-Q1"))
@@ -86,13 +87,19 @@ import Testing
     }
 
     @Test func aGoalThatCannotReachItsRevenueHasAShortfall() throws {
-        let (block, _) = Self.parse(.goal, "period: 2026-Q1\nsql_target: 120\nmin_closed: 24\nrevenue_target: 600000\navg_deal_size: 20000\ncurrency: DKK\n")
+        let (block, _) = Self.parse(
+            .goal,
+            "period: 2026-Q1\nsql_target: 120\nmin_closed: 24\nrevenue_target: 600000\navg_deal_size: 20000\ncurrency: DKK\n")
         guard case .goal(let goal)? = block else { Issue.record("not a goal"); return }
-        #expect(goal.shortfall == Goal.Shortfall(deals: 24, averageDealSize: 20_000, revenue: 480_000, target: 600_000, dealsNeeded: 30))
+        #expect(
+            goal.shortfall
+                == Goal.Shortfall(deals: 24, averageDealSize: 20_000, revenue: 480_000, target: 600_000, dealsNeeded: 30))
     }
 
     @Test func goalMistakesArePositionedInTheMarkdownFile() {
-        let (_, problems) = Self.parse(.goal, """
+        let (_, problems) = Self.parse(
+            .goal,
+            """
             period: 2026-Q5
             sql_target: 0
             min_closed: 24
@@ -101,15 +108,16 @@ import Testing
             currency: kroner
             ownres: [Sales]
             """)
-        #expect(problems == [
-            "page.md:11:9: error: period \"2026-Q5\" is not a quarter; write it like 2026-Q1 (Q1 to Q4), or give start: and end: dates instead",
-            "page.md:12:13: error: sql_target is 0; it must be 1 or more, e.g. sql_target: 120",
-            "page.md:14:17: error: min_close_rate 1.5 is outside 0–1; write the share of SQLs that must close, above 0 and at most 1, e.g. 0.2 for 20%",
-            "page.md:14:17: error: write either min_closed or min_close_rate, not both; keep the one you agreed on",
-            "page.md:15:17: error: revenue_target \"480.000\" is not a number; write it without thousands separators, e.g. revenue_target: 480000",
-            "page.md:16:11: error: currency \"kroner\" is not a currency code; write the three-letter code, e.g. DKK, EUR or USD",
-            "page.md:17:1: error: unknown key \"ownres\" in the goal block; did you mean \"owners\"?",
-        ])
+        #expect(
+            problems == [
+                "page.md:11:9: error: period \"2026-Q5\" is not a quarter; write it like 2026-Q1 (Q1 to Q4), or give start: and end: dates instead",
+                "page.md:12:13: error: sql_target is 0; it must be 1 or more, e.g. sql_target: 120",
+                "page.md:14:17: error: min_close_rate 1.5 is outside 0–1; write the share of SQLs that must close, above 0 and at most 1, e.g. 0.2 for 20%",
+                "page.md:14:17: error: write either min_closed or min_close_rate, not both; keep the one you agreed on",
+                "page.md:15:17: error: revenue_target \"480.000\" is not a number; write it without thousands separators, e.g. revenue_target: 480000",
+                "page.md:16:11: error: currency \"kroner\" is not a currency code; write the three-letter code, e.g. DKK, EUR or USD",
+                "page.md:17:1: error: unknown key \"ownres\" in the goal block; did you mean \"owners\"?",
+            ])
     }
 
     @Test func goalPeriodsByDates() {
@@ -118,11 +126,16 @@ import Testing
         guard case .goal(let goal)? = block else { Issue.record("not a goal"); return }
         #expect(goal.period == GoalPeriod(start: SimpleDate("2026-02-01")!, end: SimpleDate("2026-04-30")!))
         let (_, backwards) = Self.parse(.goal, "start: 2026-04-30\nend: 2026-02-01\nsql_target: 10\nmin_closed: 2\n")
-        #expect(backwards == ["page.md:12:6: error: end 2026-02-01 is before start 2026-04-30; the period must end on or after the day it starts"])
+        #expect(
+            backwards == [
+                "page.md:12:6: error: end 2026-02-01 is before start 2026-04-30; the period must end on or after the day it starts"
+            ])
     }
 
     @Test func readsAnSLARule() {
-        let (block, problems) = Self.parse(.sla, """
+        let (block, problems) = Self.parse(
+            .sla,
+            """
             - stage: sql
               owner: Sales
               first_response: 4h
@@ -145,7 +158,9 @@ import Testing
     }
 
     @Test func slaMistakesArePositionedInTheMarkdownFile() {
-        let (_, problems) = Self.parse(.sla, """
+        let (_, problems) = Self.parse(
+            .sla,
+            """
             - stage: sql
               owner: Sales
               first_response: 4 hours
@@ -154,27 +169,31 @@ import Testing
               escalation: {after: 2h, notify: Sales manager}
               on_no_contact: nurture
             """)
-        #expect(problems == [
-            "page.md:13:19: error: first_response \"4 hours\" is not a duration; write it like 30m, 4h or 2d",
-            "page.md:14:26: error: days \"Fri-Mon\": Fri-Mon runs backwards; write days in week order, Monday first, e.g. Mon-Fri",
-            "page.md:14:41: error: from 17:00 is after to 08:00; business hours start before they end on the same day, e.g. from: \"08:00\", to: \"17:00\"",
-            "page.md:14:74: error: time_zone \"Europe/Copenhagn\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen; did you mean \"Europe/Copenhagen\"?",
-            "page.md:15:21: error: count is -1; it must be 1 or more, e.g. count: 6",
-            "page.md:15:33: error: within is 0d, but it must be longer than zero, e.g. within: 4h",
-            "page.md:17:18: error: on_no_contact \"nurture\" is not an action; expected one of: recycle, disqualify, reassign",
-        ])
+        #expect(
+            problems == [
+                "page.md:13:19: error: first_response \"4 hours\" is not a duration; write it like 30m, 4h or 2d",
+                "page.md:14:26: error: days \"Fri-Mon\": Fri-Mon runs backwards; write days in week order, Monday first, e.g. Mon-Fri",
+                "page.md:14:41: error: from 17:00 is after to 08:00; business hours start before they end on the same day, e.g. from: \"08:00\", to: \"17:00\"",
+                "page.md:14:74: error: time_zone \"Europe/Copenhagn\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen; did you mean \"Europe/Copenhagen\"?",
+                "page.md:15:21: error: count is -1; it must be 1 or more, e.g. count: 6",
+                "page.md:15:33: error: within is 0d, but it must be longer than zero, e.g. within: 4h",
+                "page.md:17:18: error: on_no_contact \"nurture\" is not an action; expected one of: recycle, disqualify, reassign",
+            ])
     }
 
     @Test func anEscalationBeforeTheFirstResponseIsAWarning() {
-        let (block, problems) = Self.parse(.sla, "- stage: sql\n  owner: Sales\n  first_response: 1d\n  escalation: {after: 4h, notify: Boss}\n")
+        let (block, problems) = Self.parse(
+            .sla, "- stage: sql\n  owner: Sales\n  first_response: 1d\n  escalation: {after: 4h, notify: Boss}\n")
         #expect(block != nil)
-        #expect(problems == [
-            "page.md:14:23: warning: escalation after 4h comes no later than first_response 1d; escalate only once the first response is overdue, e.g. after: 2d"
-        ])
+        #expect(
+            problems == [
+                "page.md:14:23: warning: escalation after 4h comes no later than first_response 1d; escalate only once the first response is overdue, e.g. after: 2d"
+            ])
     }
 
     @Test func readsAPipeline() {
-        let (block, problems) = Self.parse(.pipeline, "- {id: mql, name: MQL, owner: Marketing}\n- id: sql\n  name: SQL\n  entry: Meets the definition\n")
+        let (block, problems) = Self.parse(
+            .pipeline, "- {id: mql, name: MQL, owner: Marketing}\n- id: sql\n  name: SQL\n  entry: Meets the definition\n")
         #expect(problems.isEmpty)
         guard case .pipeline(let pipeline)? = block else { Issue.record("not a pipeline"); return }
         #expect(pipeline.ids == ["mql", "sql"])
@@ -183,19 +202,23 @@ import Testing
     }
 
     @Test func pipelineMistakes() {
-        let (block, problems) = Self.parse(.pipeline, "- id: sql\n  name: SQL\n- id: sql\n  name: Again\n- id: Sales Qualified\n- name: Nameless\n")
-        #expect(problems == [
-            "page.md:13:7: error: the stage id \"sql\" is used twice (first on line 11); give each stage its own id",
-            "page.md:15:3: error: a pipeline stage has no name; add the name people use for the stage, e.g. name: SQL",
-            "page.md:15:7: error: id \"Sales Qualified\" is not an id; use lowercase letters, digits and dashes, e.g. sales-qualified",
-            "page.md:16:3: error: a pipeline stage has no id; add one such as id: sql (SLA rules refer to stages by id)",
-        ])
+        let (block, problems) = Self.parse(
+            .pipeline, "- id: sql\n  name: SQL\n- id: sql\n  name: Again\n- id: Sales Qualified\n- name: Nameless\n")
+        #expect(
+            problems == [
+                "page.md:13:7: error: the stage id \"sql\" is used twice (first on line 11); give each stage its own id",
+                "page.md:15:3: error: a pipeline stage has no name; add the name people use for the stage, e.g. name: SQL",
+                "page.md:15:7: error: id \"Sales Qualified\" is not an id; use lowercase letters, digits and dashes, e.g. sales-qualified",
+                "page.md:16:3: error: a pipeline stage has no id; add one such as id: sql (SLA rules refer to stages by id)",
+            ])
         guard case .pipeline(let pipeline)? = block else { Issue.record("not a pipeline"); return }
         #expect(pipeline.ids == ["sql"], "stages with a valid id are kept for the SLA checks")
     }
 
     @Test func readsAnSQLDefinition() {
-        let (block, problems) = Self.parse(.sqlDefinition, """
+        let (block, problems) = Self.parse(
+            .sqlDefinition,
+            """
             framework: bant
             criteria:
               - {id: need, label: Need, required: true, points: 25}
@@ -211,27 +234,40 @@ import Testing
 
     @Test(arguments: [
         // min_points above every point there is
-        ("criteria:\n  - {id: a, label: A, required: true, points: 10}\n  - {id: b, label: B, points: 10}\nmin_points: 30\n",
-         "page.md:14:13: error: min_points 30 is more than all criteria give together (20 points); lower min_points to at most 20 or give the criteria more points"),
+        (
+            "criteria:\n  - {id: a, label: A, required: true, points: 10}\n  - {id: b, label: B, points: 10}\nmin_points: 30\n",
+            "page.md:14:13: error: min_points 30 is more than all criteria give together (20 points); lower min_points to at most 20 or give the criteria more points"
+        ),
         // only required criteria, and together they fall short
-        ("criteria:\n  - {id: a, label: A, required: true, points: 10}\n  - {id: b, label: B, required: true, points: 5}\nmin_points: 20\n",
-         "page.md:14:13: error: min_points 20 can never be reached: every criterion is required and together they give 15 points; lower min_points to 15 or add criteria that are not required"),
+        (
+            "criteria:\n  - {id: a, label: A, required: true, points: 10}\n  - {id: b, label: B, required: true, points: 5}\nmin_points: 20\n",
+            "page.md:14:13: error: min_points 20 can never be reached: every criterion is required and together they give 15 points; lower min_points to 15 or add criteria that are not required"
+        ),
         // the required criteria meet min_points on their own
-        ("criteria:\n  - {id: a, label: A, required: true, points: 20}\n  - {id: b, label: B, points: 5}\nmin_points: 15\n",
-         "page.md:14:13: warning: min_points 15 is always met: the required criteria alone give 20 points, so the other criteria never decide; raise min_points above 20 or leave it out"),
+        (
+            "criteria:\n  - {id: a, label: A, required: true, points: 20}\n  - {id: b, label: B, points: 5}\nmin_points: 15\n",
+            "page.md:14:13: warning: min_points 15 is always met: the required criteria alone give 20 points, so the other criteria never decide; raise min_points above 20 or leave it out"
+        ),
         // nothing sorts any lead out
-        ("criteria:\n  - {id: a, label: A, points: 20}\n",
-         "page.md:11:1: error: with no required criteria and no min_points every lead qualifies; mark criteria with required: true, or set min_points"),
+        (
+            "criteria:\n  - {id: a, label: A, points: 20}\n",
+            "page.md:11:1: error: with no required criteria and no min_points every lead qualifies; mark criteria with required: true, or set min_points"
+        ),
         // the same id twice
-        ("criteria:\n  - {id: a, label: A, required: true}\n  - {id: a, label: B}\n",
-         "page.md:13:10: error: the criterion id \"a\" is used twice (first on line 12); give each criterion its own id"),
+        (
+            "criteria:\n  - {id: a, label: A, required: true}\n  - {id: a, label: B}\n",
+            "page.md:13:10: error: the criterion id \"a\" is used twice (first on line 12); give each criterion its own id"
+        ),
     ])
     func sqlDefinitionRules(_ yaml: String, _ expected: String) {
         #expect(Self.parse(.sqlDefinition, yaml).1 == [expected])
     }
 
     @Test func anEmptyBlockAndBrokenYAMLPointAtTheBlock() {
-        #expect(Self.parse(.goal, "").1 == ["page.md:10:1: error: the goal block is empty; expected the goal's fields, starting with period: 2026-Q1"])
+        #expect(
+            Self.parse(.goal, "").1 == [
+                "page.md:10:1: error: the goal block is empty; expected the goal's fields, starting with period: 2026-Q1"
+            ])
         let (block, problems) = Self.parse(.sla, "- stage: sql\n  owner: [Sales\n")
         #expect(block == nil)
         #expect(problems.count == 1)

@@ -33,7 +33,10 @@ struct CSVTableTests {
 
     @Test func theDelimiterIsFoundInTheHeader() throws {
         #expect(try CSVTable(parsing: Array("date;department;q1\n2026-01-01;sales;3,5\n".utf8)).delimiter == UInt8(ascii: ";"))
-        #expect(try Self.rows("date;department;q1\n2026-01-01;sales;3,5\n") == [["date", "department", "q1"], ["2026-01-01", "sales", "3,5"]])
+        #expect(
+            try Self.rows("date;department;q1\n2026-01-01;sales;3,5\n") == [
+                ["date", "department", "q1"], ["2026-01-01", "sales", "3,5"],
+            ])
         #expect(try Self.rows("a\tb\n1\t2") == [["a", "b"], ["1", "2"]])
         #expect(try Self.rows("\"a;b\",c\n1,2") == [["a;b", "c"], ["1", "2"]])
     }
@@ -51,9 +54,17 @@ struct CSVTableTests {
     }
 
     @Test func errorsNameLineAndColumn() {
-        #expect(Self.failure("a,b\n1,\"open") == "2:3: this quoted cell is never closed; end it with \" (write a quote inside a cell as \"\")")
-        #expect(Self.failure("a,b\n1,\"x\"y") == "2:6: text after the closing quote of a cell; put the whole cell in quotes and write a quote inside it as \"\"")
-        #expect(Self.failure("a,b\n1,x\"y\"") == "2:4: a quote inside a cell that does not start with one; put the whole cell in quotes and write the quote as \"\"")
+        #expect(
+            Self.failure("a,b\n1,\"open")
+                == "2:3: this quoted cell is never closed; end it with \" (write a quote inside a cell as \"\")")
+        #expect(
+            Self.failure("a,b\n1,\"x\"y")
+                == "2:6: text after the closing quote of a cell; put the whole cell in quotes and write a quote inside it as \"\""
+        )
+        #expect(
+            Self.failure("a,b\n1,x\"y\"")
+                == "2:4: a quote inside a cell that does not start with one; put the whole cell in quotes and write the quote as \"\""
+        )
         #expect(
             Self.failure(Array("a,b\n1,".utf8) + [0xE6, 0x0A])
                 == "2:3: this cell is not valid UTF-8; save the file as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)")

@@ -31,7 +31,8 @@ enum Fixtures {
             text("content/assessments/alignment.yml"), file: "content/assessments/alignment.yml", language: .en,
             translations: [
                 Assessment.Translation(
-                    language: .da, text: try text("content/assessments/alignment.da.yml"), file: "content/assessments/alignment.da.yml")
+                    language: .da, text: try text("content/assessments/alignment.da.yml"),
+                    file: "content/assessments/alignment.da.yml")
             ])
     }
 

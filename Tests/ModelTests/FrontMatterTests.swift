@@ -122,10 +122,11 @@ import Testing
 
     @Test func warnsAboutPaleBrandColoursWithRatioAndPosition() throws {
         let config = try SiteConfig.parse("brand:\n  primary: \"#7fb3d5\"\n  accent: \"#fde68a\"\n", file: "content/site.yml")
-        #expect(config.contrastWarnings.map(\.description) == [
-            "content/site.yml:2:12: warning: brand.primary #7fb3d5 has a contrast of 2.25:1 against white (#ffffff), below the 4.50:1 that WCAG AA asks for links on white and white text on it; choose a darker colour",
-            "content/site.yml:3:11: warning: brand.accent #fde68a has a contrast of 1.24:1 against white (#ffffff), below the 3.00:1 that WCAG AA asks for rules and markers on white; choose a darker colour",
-        ])
+        #expect(
+            config.contrastWarnings.map(\.description) == [
+                "content/site.yml:2:12: warning: brand.primary #7fb3d5 has a contrast of 2.25:1 against white (#ffffff), below the 4.50:1 that WCAG AA asks for links on white and white text on it; choose a darker colour",
+                "content/site.yml:3:11: warning: brand.accent #fde68a has a contrast of 1.24:1 against white (#ffffff), below the 3.00:1 that WCAG AA asks for rules and markers on white; choose a darker colour",
+            ])
         let good = try SiteConfig.parse("brand:\n  primary: \"#155e75\"\n  accent: \"#c2410c\"\n", file: "site.yml")
         #expect(good.contrastWarnings.isEmpty)
     }

@@ -53,7 +53,9 @@ struct JSONDocumentTests {
     @Test func aByteOrderMarkIsIgnored() throws {
         let document = try JSONDocument(parsing: [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8))
         #expect(document.kind(document.root) == .object)
-        #expect(JSONDocumentTests.failure([0xEF, 0xBB, 0xBF] + Array("[1,]".utf8)) == "1:4: a comma before ] must be followed by another element; remove the trailing comma")
+        #expect(
+            JSONDocumentTests.failure([0xEF, 0xBB, 0xBF] + Array("[1,]".utf8))
+                == "1:4: a comma before ] must be followed by another element; remove the trailing comma")
     }
 
     @Test(arguments: [
@@ -87,11 +89,17 @@ struct JSONDocumentTests {
         ("{\"a\": 1", "1:8: the JSON ends inside an object; close it with }"),
         ("{\"a\":", "1:6: the JSON ends where a value is expected"),
         ("[\"abc", "1:2: this string is never closed; end it with \""),
-        ("[\"a\nb\"]", "1:4: a string must not contain a raw control character (U+000A); write it as \\n, or close the string with \" before the line ends"),
+        (
+            "[\"a\nb\"]",
+            "1:4: a string must not contain a raw control character (U+000A); write it as \\n, or close the string with \" before the line ends"
+        ),
         ("[\"a\u{1}\"]", "1:4: a string must not contain a raw control character (U+0001); escape it as \\u0001"),
         ("[\"\\x\"]", "1:3: '\\x' is not an escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"),
         ("[\"\\u12\"]", "1:3: \\u must be followed by four hexadecimal digits, like \\u00e6"),
-        ("[\"\\ud83d\"]", "1:3: \\uD83D is the first half of a surrogate pair and must be followed by a second half (\\uDC00 to \\uDFFF)"),
+        (
+            "[\"\\ud83d\"]",
+            "1:3: \\uD83D is the first half of a surrogate pair and must be followed by a second half (\\uDC00 to \\uDFFF)"
+        ),
         ("[\"\\ude00\"]", "1:3: \\uDE00 is the second half of a surrogate pair without a first half"),
         ("[1,\n  ,2]", "2:3: expected a value, not ','"),
         ("{\"æ\": 1, \"ø\" 2}", "1:14: expected ':' after the key, not '2'"),
@@ -103,15 +111,24 @@ struct JSONDocumentTests {
     @Test func invalidUTF8IsRejected() {
         // A lone continuation byte, an overlong encoding of "/", and an encoded surrogate (U+D800).
         #expect(Self.failure([0x5B, 0x22, 0x80, 0x22, 0x5D]) == "1:3: byte 0x80 is not valid UTF-8; save the file as UTF-8")
-        #expect(Self.failure([0x5B, 0x22, 0xC0, 0xAF, 0x22, 0x5D]) == "1:3: byte 0xC0 is not valid UTF-8; save the file as UTF-8")
-        #expect(Self.failure([0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D]) == "1:3: byte 0xED is not valid UTF-8; save the file as UTF-8")
-        #expect(Self.failure([0x5B, 0x22, 0xF4, 0x90, 0x80, 0x80, 0x22, 0x5D]) == "1:3: byte 0xF4 is not valid UTF-8; save the file as UTF-8")
-        #expect(Self.failure([0x5B, 0x22, 0xE2, 0x82, 0x22, 0x5D]) == "1:3: byte 0xE2 is not valid UTF-8; save the file as UTF-8")
-        #expect(Self.failure([0x5B, 0xFF, 0x5D]) == "1:2: expected a value (an object, array, string, number, true, false or null), not byte 0xFF")
+        #expect(
+            Self.failure([0x5B, 0x22, 0xC0, 0xAF, 0x22, 0x5D]) == "1:3: byte 0xC0 is not valid UTF-8; save the file as UTF-8")
+        #expect(
+            Self.failure([0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D])
+                == "1:3: byte 0xED is not valid UTF-8; save the file as UTF-8")
+        #expect(
+            Self.failure([0x5B, 0x22, 0xF4, 0x90, 0x80, 0x80, 0x22, 0x5D])
+                == "1:3: byte 0xF4 is not valid UTF-8; save the file as UTF-8")
+        #expect(
+            Self.failure([0x5B, 0x22, 0xE2, 0x82, 0x22, 0x5D]) == "1:3: byte 0xE2 is not valid UTF-8; save the file as UTF-8")
+        #expect(
+            Self.failure([0x5B, 0xFF, 0x5D])
+                == "1:2: expected a value (an object, array, string, number, true, false or null), not byte 0xFF")
     }
 
     @Test func nestingIsLimited() {
-        let deep = String(repeating: "[", count: JSONDocument.maximumDepth) + String(repeating: "]", count: JSONDocument.maximumDepth)
+        let deep =
+            String(repeating: "[", count: JSONDocument.maximumDepth) + String(repeating: "]", count: JSONDocument.maximumDepth)
         #expect(Self.failure(deep) == nil)
         let tooDeep = "[" + deep + "]"
         #expect(Self.failure(tooDeep) == "1:\(JSONDocument.maximumDepth + 1): arrays and objects are nested more than 512 deep")
@@ -147,7 +164,8 @@ struct JSONDocumentTests {
         JSONText.appendInteger(-120, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "3.4444444444444446,61.111111111111114,4.0,-0.5,1e-07,null-120")
         let numbers = try JSONDocument(parsing: Array("[3.4444444444444446, 61.111111111111114, 1e-07]".utf8))
-        #expect(Array(numbers.elements(numbers.root)).map { numbers.number($0) } == [3.4444444444444446, 61.111111111111114, 1e-7])
+        #expect(
+            Array(numbers.elements(numbers.root)).map { numbers.number($0) } == [3.4444444444444446, 61.111111111111114, 1e-7])
     }
 }
 

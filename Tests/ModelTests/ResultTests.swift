@@ -103,7 +103,8 @@ struct ResultTests {
 
     @Test func withoutAFallbackAResultMustNameItsQuestionnaire() throws {
         let json = #"{"date": "2026-01-01", "department": "sales", "answers": {}}"#
-        #expect(try Self.errors(json) == [#"r.json: $: the result does not name its questionnaire; add "assessment": "alignment""#])
+        #expect(
+            try Self.errors(json) == [#"r.json: $: the result does not name its questionnaire; add "assessment": "alignment""#])
     }
 
     @Test func resultsAreMatchedToTheQuestionnaireTheyName() throws {

@@ -51,8 +51,10 @@ struct SchemaTests {
             #""not a result""#,
         ]
         // The fixtures and the example site's results.
-        let examples = FileManager.default.enumerator(atPath: Fixtures.exampleContent + "/results")?
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.map { Fixtures.exampleContent + "/results/" + $0 } ?? []
+        let examples =
+            FileManager.default.enumerator(atPath: Fixtures.exampleContent + "/results")?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.map { Fixtures.exampleContent + "/results/" + $0 }
+            ?? []
         let valid = [Fixtures.path("content/results/round-1.json")] + examples
         let list = String(decoding: try JSONSerialization.data(withJSONObject: valid), as: UTF8.self)
         let outcome = Self.run("/usr/bin/env", ["python3", "-c", script, Self.schemaPath, list] + invalid)

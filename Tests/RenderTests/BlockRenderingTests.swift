@@ -11,7 +11,9 @@ import Testing
 
     /// Sample blocks, by snapshot name, as an author writes them.
     static let samples: [(name: String, kind: PlaybookBlock.Kind, yaml: String)] = [
-        ("pipeline", .pipeline, """
+        (
+            "pipeline", .pipeline,
+            """
             - id: inquiry
               name: Inquiry
               owner: Marketing
@@ -23,8 +25,11 @@ import Testing
               entry: "Meets the SQL definition & is assigned to an account manager."
             - id: customer
               name: Customer
-            """),
-        ("goal", .goal, """
+            """
+        ),
+        (
+            "goal", .goal,
+            """
             period: 2026-Q1
             sql_target: 120
             min_closed: 24
@@ -32,8 +37,11 @@ import Testing
             avg_deal_size: 20000
             currency: DKK
             owners: [Marketing lead, Sales director]
-            """),
-        ("goal-shortfall", .goal, """
+            """
+        ),
+        (
+            "goal-shortfall", .goal,
+            """
             team: Nordics
             period: 2026-Q3
             sql_target: 90
@@ -42,16 +50,22 @@ import Testing
             avg_deal_size: 18750
             currency: EUR
             owners: Head of sales
-            """),
-        ("goal-dates", .goal, """
+            """
+        ),
+        (
+            "goal-dates", .goal,
+            """
             start: 2026-02-01
             end: 2026-04-30
             sql_target: 1500
             min_closed: 45
             revenue_target: 1000000
             currency: DKK
-            """),
-        ("sla", .sla, """
+            """
+        ),
+        (
+            "sla", .sla,
+            """
             - stage: sql
               trigger: "An SQL is assigned to an account manager"
               owner: Sales
@@ -71,8 +85,11 @@ import Testing
               owner: Sales
               first_response: 2d
               on_no_contact: reassign
-            """),
-        ("sql-definition", .sqlDefinition, """
+            """
+        ),
+        (
+            "sql-definition", .sqlDefinition,
+            """
             framework: BANT
             criteria:
               - {id: need, label: Need, description: "Describes a problem we solve.", required: true, points: 25}
@@ -80,11 +97,15 @@ import Testing
               - {id: timeline, label: Timeline, description: "Decides within 6 months.", points: 20}
               - {id: budget, label: Budget, points: 1}
             min_points: 60
-            """),
-        ("sql-definition-custom", .sqlDefinition, """
+            """
+        ),
+        (
+            "sql-definition-custom", .sqlDefinition,
+            """
             criteria:
               - {id: fit, label: "Fits the <ideal> customer profile", required: true}
-            """),
+            """
+        ),
     ]
 
     static let cases: [String] = samples.flatMap { sample in Language.allCases.map { "\(sample.name).\($0.rawValue)" } }
@@ -107,7 +128,8 @@ import Testing
     func matchesItsSnapshot(_ name: String) throws {
         let parts = name.split(separator: ".")
         let language = try #require(Language(rawValue: String(parts[1])))
-        let html = BlockHTML.render(try Self.block(String(parts[0])), BlockContext(language: language, stage: Self.stages(language)))
+        let html = BlockHTML.render(
+            try Self.block(String(parts[0])), BlockContext(language: language, stage: Self.stages(language)))
         let file = Self.snapshots + "/" + name + ".html"
         if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
             try html.write(toFile: file, atomically: false, encoding: .utf8)
@@ -141,17 +163,24 @@ import Testing
     @Test func theSLASentenceReadsLikeTheAgreement() throws {
         let sla = try Self.block("sla")
         let html = BlockHTML.render(sla, BlockContext(language: .en, stage: Self.stages(.en)))
-        #expect(html.contains(
-            "Sales contacts every SQL within 4 business hours (Monday to Friday, 08:00\u{2060}–\u{2060}17:00 Europe/Copenhagen), "
-                + "with 6 attempts over 10 days; after 8 business hours without contact, the sales manager is notified."))
+        #expect(
+            html.contains(
+                "Sales contacts every SQL within 4 business hours (Monday to Friday, 08:00\u{2060}–\u{2060}17:00 Europe/Copenhagen), "
+                    + "with 6 attempts over 10 days; after 8 business hours without contact, the sales manager is notified."))
         let danish = BlockHTML.render(sla, BlockContext(language: .da, stage: Self.stages(.da)))
-        #expect(danish.contains("Sales kontakter hvert lead i fasen SQL inden for 4 arbejdstimer (mandag til fredag, 08.00\u{2060}–\u{2060}17.00 Europe/Copenhagen)"))
+        #expect(
+            danish.contains(
+                "Sales kontakter hvert lead i fasen SQL inden for 4 arbejdstimer (mandag til fredag, 08.00\u{2060}–\u{2060}17.00 Europe/Copenhagen)"
+            ))
         #expect(danish.contains("efter 8 arbejdstimer uden kontakt eskaleres leadet til Sales manager."))
     }
 
     @Test func theGoalSaysWhenItsArithmeticFallsShort() throws {
         let html = BlockHTML.render(try Self.block("goal-shortfall"), BlockContext(language: .en))
-        #expect(html.contains("23 deals × 18,750\u{A0}EUR = 431,250\u{A0}EUR, below the 612,500.50\u{A0}EUR target. At this deal size the target takes 33 deals."))
+        #expect(
+            html.contains(
+                "23 deals × 18,750\u{A0}EUR = 431,250\u{A0}EUR, below the 612,500.50\u{A0}EUR target. At this deal size the target takes 33 deals."
+            ))
         #expect(html.contains("role=\"note\""))
     }
 

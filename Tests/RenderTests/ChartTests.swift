@@ -11,7 +11,8 @@ import Testing
 /// The results pages' SVG charts, compared with the snapshots in `Snapshots/charts/`
 /// (re-record on purpose with `TANDEM_RECORD=1 swift test --filter ChartTests`).
 @Suite struct ChartTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/charts").path
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/charts")
+        .path
 
     static let questions = [
         "Does marketing understand what goes on in sales?", "Does sales understand what goes on in marketing?",
@@ -27,57 +28,80 @@ import Testing
 
     /// Every chart the snapshots hold, by file name.
     static let charts: [(name: String, svg: @Sendable () -> String)] = [
-        ("radar.en", {
-            RadarChart(
-                id: "radar", title: "Sales, marketing and overall, question by question", description: "Radar chart of nine means.",
-                axes: questions, axisNumbers: (1...9).map(String.init), scaleMin: 1, scaleMax: 5,
-                series: [
-                    ChartSeries(name: "Overall", values: [2.18, 2.64, 2.18, 1.95, 1.73, 2.1, 2.09, 2.57, 1.95], style: .overall),
-                    ChartSeries(name: "Sales", values: [1.42, 3.75, 2, 1.64, 1.42, 2, 1.83, 2.45, 2.08], style: .sales),
-                    ChartSeries(name: "Marketing", values: [3.38, 1.25, 2.75, 2.43, 2.13, 2.25, 2.38, 2.88, 2], style: .marketing),
-                ], language: .en
-            ).svg()
-        }),
+        (
+            "radar.en",
+            {
+                RadarChart(
+                    id: "radar", title: "Sales, marketing and overall, question by question",
+                    description: "Radar chart of nine means.",
+                    axes: questions, axisNumbers: (1...9).map(String.init), scaleMin: 1, scaleMax: 5,
+                    series: [
+                        ChartSeries(
+                            name: "Overall", values: [2.18, 2.64, 2.18, 1.95, 1.73, 2.1, 2.09, 2.57, 1.95], style: .overall),
+                        ChartSeries(name: "Sales", values: [1.42, 3.75, 2, 1.64, 1.42, 2, 1.83, 2.45, 2.08], style: .sales),
+                        ChartSeries(
+                            name: "Marketing", values: [3.38, 1.25, 2.75, 2.43, 2.13, 2.25, 2.38, 2.88, 2], style: .marketing),
+                    ], language: .en
+                ).svg()
+            }
+        ),
         // A department too small to show, and a question without a number: the line breaks there.
-        ("radar-withheld.da", {
-            RadarChart(
-                id: "radar", title: "Salg, marketing og samlet", description: "Radardiagram.",
-                axes: ["Første", "Anden", "Tredje", "Fjerde"], axisNumbers: ["1", "2", "3", "4"], scaleMin: 0, scaleMax: 10,
-                series: [
-                    ChartSeries(name: "Samlet", values: [7.5, nil, 4, 6.25], style: .overall),
-                    ChartSeries(name: "Salg", values: [8, 3, nil, 9], style: .sales),
-                    ChartSeries(name: "Marketing", values: [nil, nil, nil, nil], style: .marketing, note: "færre end 3 svar"),
-                ], language: .da
-            ).svg()
-        }),
-        ("trend.en", {
-            TrendChart(
-                id: "trend", title: "The score round by round", description: "Line chart of three rounds.",
-                rounds: ["2025-Q3", "2025-Q4", "2026-Q1"],
-                series: [
-                    ChartSeries(name: "Overall", values: [2.21, 2.92, 3.64], style: .overall),
-                    ChartSeries(name: "Sales", values: [2.14, 2.95, 3.63], style: .sales),
-                    ChartSeries(name: "Marketing", values: [2.37, nil, 3.75], style: .marketing),
-                ], scaleMin: 1, scaleMax: 5, bands: bands, current: 2, language: .en
-            ).svg()
-        }),
+        (
+            "radar-withheld.da",
+            {
+                RadarChart(
+                    id: "radar", title: "Salg, marketing og samlet", description: "Radardiagram.",
+                    axes: ["Første", "Anden", "Tredje", "Fjerde"], axisNumbers: ["1", "2", "3", "4"], scaleMin: 0, scaleMax: 10,
+                    series: [
+                        ChartSeries(name: "Samlet", values: [7.5, nil, 4, 6.25], style: .overall),
+                        ChartSeries(name: "Salg", values: [8, 3, nil, 9], style: .sales),
+                        ChartSeries(
+                            name: "Marketing", values: [nil, nil, nil, nil], style: .marketing, note: "færre end 3 svar"),
+                    ], language: .da
+                ).svg()
+            }
+        ),
+        (
+            "trend.en",
+            {
+                TrendChart(
+                    id: "trend", title: "The score round by round", description: "Line chart of three rounds.",
+                    rounds: ["2025-Q3", "2025-Q4", "2026-Q1"],
+                    series: [
+                        ChartSeries(name: "Overall", values: [2.21, 2.92, 3.64], style: .overall),
+                        ChartSeries(name: "Sales", values: [2.14, 2.95, 3.63], style: .sales),
+                        ChartSeries(name: "Marketing", values: [2.37, nil, 3.75], style: .marketing),
+                    ], scaleMin: 1, scaleMax: 5, bands: bands, current: 2, language: .en
+                ).svg()
+            }
+        ),
         // Long round labels are slanted; Danish decimals.
-        ("trend-slanted.da", {
-            TrendChart(
-                id: "trend", title: "Scoren runde for runde", description: "Kurve.",
-                rounds: ["Workshop januar 2026", "Workshop februar 2026", "Workshop marts 2026", "Workshop april 2026"],
-                series: [ChartSeries(name: "Samlet", values: [3.05, 3.45, nil, 4.15], style: .overall)],
-                scaleMin: 1, scaleMax: 5, bands: bands, current: 1, language: .da
-            ).svg()
-        }),
-        ("distribution", { DistributionBar(counts: [1, 0, 5, 10, 4], scaleMin: 1, label: "Answers from 1 to 5: 1, 0, 5, 10, 4").svg() }),
+        (
+            "trend-slanted.da",
+            {
+                TrendChart(
+                    id: "trend", title: "Scoren runde for runde", description: "Kurve.",
+                    rounds: ["Workshop januar 2026", "Workshop februar 2026", "Workshop marts 2026", "Workshop april 2026"],
+                    series: [ChartSeries(name: "Samlet", values: [3.05, 3.45, nil, 4.15], style: .overall)],
+                    scaleMin: 1, scaleMax: 5, bands: bands, current: 1, language: .da
+                ).svg()
+            }
+        ),
+        (
+            "distribution",
+            { DistributionBar(counts: [1, 0, 5, 10, 4], scaleMin: 1, label: "Answers from 1 to 5: 1, 0, 5, 10, 4").svg() }
+        ),
         ("distribution-key", { DistributionBar.key(values: ["1", "2", "3", "4", "5"], label: "Shades from 1 to 5") }),
-        ("band-scale.en", {
-            BandScale(
-                id: "scale", title: "The overall score among the bands", description: "3.6 lies in On the way.", scaleMin: 1, scaleMax: 5,
-                bands: bands, value: 3.6428571428571432, language: .en
-            ).svg()
-        }),
+        (
+            "band-scale.en",
+            {
+                BandScale(
+                    id: "scale", title: "The overall score among the bands", description: "3.6 lies in On the way.", scaleMin: 1,
+                    scaleMax: 5,
+                    bands: bands, value: 3.6428571428571432, language: .en
+                ).svg()
+            }
+        ),
     ]
 
     @Test(arguments: charts.map(\.name))
@@ -90,7 +114,9 @@ import Testing
             return
         }
         let expected = try? String(contentsOfFile: file, encoding: .utf8)
-        #expect(svg + "\n" == expected, "\(name) differs from Snapshots/charts/\(name).svg; set TANDEM_RECORD=1 to re-record on purpose")
+        #expect(
+            svg + "\n" == expected,
+            "\(name) differs from Snapshots/charts/\(name).svg; set TANDEM_RECORD=1 to re-record on purpose")
     }
 
     @Test(arguments: charts.map(\.name))
@@ -114,9 +140,16 @@ import Testing
 
     @Test func seriesDifferByPatternAndMarkerNotOnlyColour() throws {
         let svg = try #require(Self.charts.first { $0.name == "radar.en" }).svg()
-        #expect(svg.contains("results-chart__line--sales\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\" stroke-dasharray=\"9 5\""))
-        #expect(svg.contains("results-chart__line--marketing\" fill=\"none\" stroke=\"#b45309\" stroke-width=\"3.5\" stroke-dasharray=\"0.5 6\""))
-        #expect(!svg.contains("results-chart__line--overall\" fill=\"none\" stroke=\"#1c2430\" stroke-width=\"2.5\" stroke-dasharray"))
+        #expect(
+            svg.contains(
+                "results-chart__line--sales\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\" stroke-dasharray=\"9 5\""))
+        #expect(
+            svg.contains(
+                "results-chart__line--marketing\" fill=\"none\" stroke=\"#b45309\" stroke-width=\"3.5\" stroke-dasharray=\"0.5 6\""
+            ))
+        #expect(
+            !svg.contains("results-chart__line--overall\" fill=\"none\" stroke=\"#1c2430\" stroke-width=\"2.5\" stroke-dasharray")
+        )
         #expect(svg.components(separatedBy: "<rect").count - 1 == 9 + 1)  // a square per sales value, one in the legend
         #expect(svg.components(separatedBy: "<circle").count - 1 == 9 + 1)
         // The legend names each series in text.
@@ -140,7 +173,8 @@ import Testing
     @Test func everyTextIsEscaped() {
         let hostile = "<script>alert(\"x\")</script> & 'R&D'"
         let radar = RadarChart(
-            id: "r\"id", title: hostile, description: hostile, axes: [hostile, "b", "c"], axisNumbers: ["1", "2", "3"], scaleMin: 1,
+            id: "r\"id", title: hostile, description: hostile, axes: [hostile, "b", "c"], axisNumbers: ["1", "2", "3"],
+            scaleMin: 1,
             scaleMax: 5, series: [ChartSeries(name: hostile, values: [1, 2, 3], style: .overall, note: "<b>")], language: .en
         ).svg()
         let trend = TrendChart(
@@ -163,7 +197,9 @@ import Testing
         let svg = try #require(Self.charts.first { $0.name == "trend.en" }).svg()
         let group = try #require(svg.components(separatedBy: "results-chart__end-labels").last)
         let ys = group.components(separatedBy: "<text x=\"").dropFirst().compactMap { part -> Double? in
-            guard let y = part.components(separatedBy: "y=\"").dropFirst().first?.prefix(while: { $0 != "\"" }) else { return nil }
+            guard let y = part.components(separatedBy: "y=\"").dropFirst().first?.prefix(while: { $0 != "\"" }) else {
+                return nil
+            }
             return Double(y)
         }
         #expect(ys.count == 3)
@@ -198,9 +234,13 @@ import Testing
     }
 
     @Test func labelsWrapAtSpaces() {
-        #expect(RadarChart.wrap("Does marketing understand what goes on in sales?", width: 20) == [
-            "Does marketing", "understand what goes", "on in sales?",
-        ])
-        #expect(RadarChart.wrap("Supercalifragilisticexpialidocious word", width: 10) == ["Supercalifragilisticexpialidocious", "word"])
+        #expect(
+            RadarChart.wrap("Does marketing understand what goes on in sales?", width: 20) == [
+                "Does marketing", "understand what goes", "on in sales?",
+            ])
+        #expect(
+            RadarChart.wrap("Supercalifragilisticexpialidocious word", width: 10) == [
+                "Supercalifragilisticexpialidocious", "word",
+            ])
     }
 }

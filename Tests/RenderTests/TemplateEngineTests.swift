@@ -125,14 +125,15 @@ private func parseError(_ text: String) -> TemplateError? {
 
     @Test func dottedSectionNames() throws {
         let context: TemplateValue = ["page": ["flags": ["draft": false, "toc": true]]]
-        let template = "{{#page.flags.toc}}toc{{/page.flags.toc}}{{#page.flags.draft}}draft{{/page.flags.draft}}"
+        let template =
+            "{{#page.flags.toc}}toc{{/page.flags.toc}}{{#page.flags.draft}}draft{{/page.flags.draft}}"
             + "{{#page.nope.x}}!{{/page.nope.x}}"
         #expect(try render(template, context) == "toc")
     }
 
     @Test func deeplyNestedListsSeeEveryEnclosingContext() throws {
         let context: TemplateValue = [
-            "groups": [["g": "A", "items": [["i": "1"], ["i": "2"]]], ["g": "B", "items": [["i": "3"]]]],
+            "groups": [["g": "A", "items": [["i": "1"], ["i": "2"]]], ["g": "B", "items": [["i": "3"]]]]
         ]
         #expect(try render("{{#groups}}{{#items}}{{g}}{{i}} {{/items}}{{/groups}}", context) == "A1 A2 B3 ")
     }
@@ -177,7 +178,8 @@ private func parseError(_ text: String) -> TemplateError? {
 
     @Test func rendersNothingForAnyOtherValue() throws {
         let context: TemplateValue = ["on": true, "list": [1], "object": [:], "text": "", "zero": 0]
-        let template = "[{{^on}}a{{/on}}{{^list}}b{{/list}}{{^object}}c{{/object}}"
+        let template =
+            "[{{^on}}a{{/on}}{{^list}}b{{/list}}{{^object}}c{{/object}}"
             + "{{^text}}d{{/text}}{{^zero}}e{{/zero}}]"
         #expect(try render(template, context) == "[]")
     }
@@ -288,11 +290,12 @@ private func parseError(_ text: String) -> TemplateError? {
 
     @Test func partialTagsAreListedWithTheirPositions() throws {
         let template = try Template("<a>\n  {{> partials/nav}} and {{>toc }}\n{{=<% %>=}}\n<%> foot%>")
-        #expect(template.partialReferences == [
-            PartialReference(name: "partials/nav", line: 2, column: 3),
-            PartialReference(name: "toc", line: 2, column: 26),
-            PartialReference(name: "foot", line: 4, column: 1),
-        ])
+        #expect(
+            template.partialReferences == [
+                PartialReference(name: "partials/nav", line: 2, column: 3),
+                PartialReference(name: "toc", line: 2, column: 26),
+                PartialReference(name: "foot", line: 4, column: 1),
+            ])
     }
 }
 
@@ -413,10 +416,12 @@ private func parseError(_ text: String) -> TemplateError? {
         let value: TemplateValue = [
             "s": "text", "i": 3, "b": true, "l": ["x", 1], "o": ["k": false], "interpolated": "\(1 + 1)",
         ]
-        #expect(value == .object([
-            "s": .string("text"), "i": .int(3), "b": .bool(true), "l": .list([.string("x"), .int(1)]),
-            "o": .object(["k": .bool(false)]), "interpolated": .string("2"),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "s": .string("text"), "i": .int(3), "b": .bool(true), "l": .list([.string("x"), .int(1)]),
+                    "o": .object(["k": .bool(false)]), "interpolated": .string("2"),
+                ]))
     }
 
     @Test func untypedValuesConvertAtAnyDepth() {
@@ -427,10 +432,11 @@ private func parseError(_ text: String) -> TemplateError? {
             "strings": ["k": "v"] as [String: String], "absent": optional as Any, "present": Optional("here") as Any,
             "other": Character("c"), "list": [1, optional as Any],
         ]
-        #expect(TemplateValue(untyped) == [
-            "title": "T", "count": 2, "draft": false, "ratio": "1.5", "items": [["name": "a", "tags": ["x", "y"]]],
-            "strings": ["k": "v"], "present": "here", "other": "c", "list": [1],
-        ])
+        #expect(
+            TemplateValue(untyped) == [
+                "title": "T", "count": 2, "draft": false, "ratio": "1.5", "items": [["name": "a", "tags": ["x", "y"]]],
+                "strings": ["k": "v"], "present": "here", "other": "c", "list": [1],
+            ])
     }
 
     @Test func aNilValueLeavesTheNameAbsent() throws {

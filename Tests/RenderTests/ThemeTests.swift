@@ -23,7 +23,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/partials", withIntermediateDirectories: true)
-        try "<footer>{{t.home}} custom</footer>".write(toFile: folder + "/partials/footer.mustache", atomically: false, encoding: .utf8)
+        try "<footer>{{t.home}} custom</footer>".write(
+            toFile: folder + "/partials/footer.mustache", atomically: false, encoding: .utf8)
         let theme = try Theme.load(layers: [.directory(Self.defaultTheme), .directory(folder)])
         #expect(theme.render("partials/footer", context: ["t": ["home": "Hjem"]]) == "<footer>Hjem custom</footer>")
         #expect(theme.templateNames.contains("layouts/page"), "the rest comes from the default theme")

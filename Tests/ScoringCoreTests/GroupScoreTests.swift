@@ -53,7 +53,11 @@ struct GroupScoreTests {
 
     @Test func anEmptyGroupHasNoMeanOrBand() throws {
         let group = try Self.questionnaire().group([])
-        #expect(group == GroupScore(n: 0, mean: nil, band: nil, questions: Array(repeating: QuestionStats(n: 0, mean: nil, distribution: [0, 0, 0, 0, 0]), count: 3)))
+        #expect(
+            group
+                == GroupScore(
+                    n: 0, mean: nil, band: nil,
+                    questions: Array(repeating: QuestionStats(n: 0, mean: nil, distribution: [0, 0, 0, 0, 0]), count: 3)))
     }
 
     @Test func aGroupOfIncompleteRespondentsHasNoMeanButHasQuestionStats() throws {

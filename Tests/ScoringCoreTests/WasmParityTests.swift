@@ -145,12 +145,13 @@ struct WasmParityTests {
         #expect(checked == 2_000)
     }
 
-    @Test(arguments: [
-        // Exact band boundaries (bands from 1, 2.5 and 4).
-        [1, 1], [2, 3], [4, 4], [5, 5], [3, 2],
-        // Nothing answered, one answer (incomplete: min answered is 2), a gap.
-        [nil, nil], [5, nil], [nil, 1],
-    ] as [[Int?]])
+    @Test(
+        arguments: [
+            // Exact band boundaries (bands from 1, 2.5 and 4).
+            [1, 1], [2, 3], [4, 4], [5, 5], [3, 2],
+            // Nothing answered, one answer (incomplete: min answered is 2), a gap.
+            [nil, nil], [5, nil], [nil, 1],
+        ] as [[Int?]])
     func handWrittenEdgeCases(answers: [Int?]) throws {
         let q = try Questionnaire(
             scaleMin: 1, scaleMax: 5, weights: [1, 1], bandMins: [1, 2.5, 4], minAnswered: 2, gapThreshold: 1,
@@ -163,7 +164,8 @@ struct WasmParityTests {
 
     @Test func oneQuestionAndRoundingBelowScaleMin() throws {
         let scorer = try WasmScorer()
-        let one = try Questionnaire(scaleMin: 0, scaleMax: 10, weights: [0.3], bandMins: [0, 5], gapThreshold: 1, minGroupSize: 1)
+        let one = try Questionnaire(
+            scaleMin: 0, scaleMax: 10, weights: [0.3], bandMins: [0, 5], gapThreshold: 1, minGroupSize: 1)
         for answer in [nil, 0, 5, 10] as [Int?] {
             Self.expectIdentical(try #require(try scorer.score(one, [answer]).value), try one.score([answer]), "\(answer as Any)")
         }
@@ -211,20 +213,21 @@ struct WasmParityTests {
         return raw
     }
 
-    @Test(arguments: [
-        (with { $0.scaleMax = 1 }, -1, [1.0, 1]),
-        (with { $0.weights = [] }, -2, []),
-        (with { $0.weights[2] = 0 }, -3, [2]),
-        (with { $0.bandMins = [] }, -4, []),
-        (with { $0.bandMins[0] = 2 }, -5, []),
-        (with { $0.bandMins = [1, 4, 2.5] }, -6, [2]),
-        (with { $0.bandMins = [1, 6] }, -7, [1]),
-        (with { $0.minAnswered = 4 }, -8, [4, 3]),
-        (with { $0.gapThreshold = -1 }, -9, []),
-        (with { $0.minGroupSize = 0 }, -10, [0]),
-        (with { $0.scaleMin = 1.5 }, -13, []),
-        (with { $0.minAnswered = .nan }, -13, []),
-    ] as [(Raw, Int32, [Double])])
+    @Test(
+        arguments: [
+            (with { $0.scaleMax = 1 }, -1, [1.0, 1]),
+            (with { $0.weights = [] }, -2, []),
+            (with { $0.weights[2] = 0 }, -3, [2]),
+            (with { $0.bandMins = [] }, -4, []),
+            (with { $0.bandMins[0] = 2 }, -5, []),
+            (with { $0.bandMins = [1, 4, 2.5] }, -6, [2]),
+            (with { $0.bandMins = [1, 6] }, -7, [1]),
+            (with { $0.minAnswered = 4 }, -8, [4, 3]),
+            (with { $0.gapThreshold = -1 }, -9, []),
+            (with { $0.minGroupSize = 0 }, -10, [0]),
+            (with { $0.scaleMin = 1.5 }, -13, []),
+            (with { $0.minAnswered = .nan }, -13, []),
+        ] as [(Raw, Int32, [Double])])
     func questionnaireErrorsComeBackAsStatusCodes(raw: Raw, status: Int32, details: [Double]) throws {
         let scorer = try WasmScorer()
         let outcome = try scorer.checkQuestionnaire(raw)

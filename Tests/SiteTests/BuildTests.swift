@@ -85,7 +85,8 @@ import Testing
         try "---\ntitle: \"Page 0\"\ndate: 2026-01-01\nweight: 0\n---\n# Page 0\n\nText.\n"
             .write(toFile: folder + "/content/section-00/page-0.md", atomically: false, encoding: .utf8)
         let options = BuildOptions(
-            contentDirectory: folder + "/content", themeLayers: [.directory(Fixtures.defaultTheme)], outputDirectory: folder + "/public")
+            contentDirectory: folder + "/content", themeLayers: [.directory(Fixtures.defaultTheme)],
+            outputDirectory: folder + "/public")
         let report = try SiteBuilder(options: options).build()
         #expect(report.pages == 3)  // the page, its generated section page and the generated home page
         #expect(FileManager.default.fileExists(atPath: folder + "/public/section-00/page-0/index.html"))
@@ -114,8 +115,10 @@ import Testing
 
         // One page changes: the next render gives the new text, from the cache for the others.
         let sla = site + "/content/guides/sla.md"
-        try (try String(contentsOfFile: sla, encoding: .utf8)).replacingOccurrences(of: "4 business hours", with: "2 business hours")
-            .write(toFile: sla, atomically: false, encoding: .utf8)
+        try (try String(contentsOfFile: sla, encoding: .utf8)).replacingOccurrences(
+            of: "4 business hours", with: "2 business hours"
+        )
+        .write(toFile: sla, atomically: false, encoding: .utf8)
         let second = try SiteBuilder(options: options).renderInMemory(cache: cache)
         let page = String(decoding: second.files["guides/sla/index.html"]!, as: UTF8.self)
         #expect(page.contains("<strong>2 business hours</strong>"))

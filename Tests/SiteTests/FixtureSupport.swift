@@ -15,7 +15,9 @@ enum Fixtures {
     static func options(_ name: String, output: String, drafts: Bool = false) -> BuildOptions {
         let site = root + "/" + name
         var layers: [ThemeLayer] = [.directory(defaultTheme)]
-        if FileManager.default.fileExists(atPath: site + "/site-templates") { layers.append(.directory(site + "/site-templates")) }
+        if FileManager.default.fileExists(atPath: site + "/site-templates") {
+            layers.append(.directory(site + "/site-templates"))
+        }
         return BuildOptions(
             contentDirectory: site + "/content", themeLayers: layers, outputDirectory: output, includeDrafts: drafts)
     }

@@ -95,7 +95,9 @@ import Testing
         #expect(weights == assessment.questions.map(\.weight))
         let bandMins = Self.captures(#"data-band="[^"]+" data-min="([^"]+)""#, in: html).map { Double($0)! }
         #expect(bandMins == assessment.bands.map(\.min))
-        #expect(html.contains(#"data-scale-min="1" data-scale-max="5" data-min-answered="9" data-gap-threshold="1.5" data-min-group-size="3""#))
+        #expect(
+            html.contains(
+                #"data-scale-min="1" data-scale-max="5" data-min-answered="9" data-gap-threshold="1.5" data-min-group-size="3""#))
         // Answers in the lowest band link to the playbook page that helps.
         let low = Self.captures(#"name="leads-sorted" value="(\d)" id="[^"]+" data-low"#, in: html)
         #expect(low == ["1", "2"])

@@ -16,8 +16,11 @@ import Testing
         let name = "invalid/" + site
         let recording = ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil
         let expectedFile = Fixtures.root + "/" + name + "/expected-errors.txt"
-        let expected = recording ? [] : try String(contentsOfFile: expectedFile, encoding: .utf8)
-            .split(separator: "\n").map(String.init)
+        let expected =
+            recording
+            ? []
+            : try String(contentsOfFile: expectedFile, encoding: .utf8)
+                .split(separator: "\n").map(String.init)
         let output = Fixtures.temporaryFolder() + "/public"
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path) }
         #expect {

@@ -61,7 +61,9 @@ import Testing
 
     /// The text between a start marker and the next end marker.
     static func between(_ html: String, _ start: String, _ end: String) -> String? {
-        guard let from = html.range(of: start), let to = html.range(of: end, range: from.upperBound..<html.endIndex) else { return nil }
+        guard let from = html.range(of: start), let to = html.range(of: end, range: from.upperBound..<html.endIndex) else {
+            return nil
+        }
         return String(html[from.upperBound..<to.lowerBound])
     }
 
@@ -72,14 +74,21 @@ import Testing
         let page = try #require(site["results/acme/2026-q1/index.html"])
         #expect(page.contains("<title>Acme, round 2026-Q1 · Results fixture</title>"))
         // Overall: 28/9, its band, the counts.
-        #expect(page.contains("<p class=\"results-score__value\"><span class=\"results-number\" data-value=\"\(Self.firstOverall)\">3.1</span></p>"))
+        #expect(
+            page.contains(
+                "<p class=\"results-score__value\"><span class=\"results-number\" data-value=\"\(Self.firstOverall)\">3.1</span></p>"
+            ))
         #expect(page.contains("<p class=\"results-verdict__band\">On the way</p>"))
         #expect(page.contains("<p class=\"results-verdict__message\">Fix the largest gap.</p>"))
         #expect(page.contains("<span>3 complete answers</span> <span>(4 respondents)</span>"))
         // The departments: marketing too small, sales withheld so marketing cannot be worked out.
         let departments = try #require(Self.between(page, "<dl class=\"results-departments\">", "</dl>"))
-        #expect(departments.contains("<dt>Sales</dt>\n        <dd><span class=\"results-withheld\">hidden to protect a smaller group</span></dd>"))
-        #expect(departments.contains("<dt>Marketing</dt>\n        <dd><span class=\"results-withheld\">fewer than 2 answers</span></dd>"))
+        #expect(
+            departments.contains(
+                "<dt>Sales</dt>\n        <dd><span class=\"results-withheld\">hidden to protect a smaller group</span></dd>"))
+        #expect(
+            departments.contains(
+                "<dt>Marketing</dt>\n        <dd><span class=\"results-withheld\">fewer than 2 answers</span></dd>"))
         #expect(departments.contains("<span class=\"results-withheld\">–</span>"))  // no overall gap
 
         // Per question: mean, answers, spread, departments, gap.
@@ -101,8 +110,13 @@ import Testing
         #expect(!rows[2].contains("results-gap"))
 
         // The radar has the overall line and every department value that is shown.
-        let radar = try #require(Self.between(page, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart results-chart--radar\"", "</svg>"))
-        #expect(radar.contains("results-chart__marker--overall\" fill=\"#1c2430\" stroke=\"#ffffff\" stroke-width=\"1.5\" data-value=\"\(Self.goalMean)\""))
+        let radar = try #require(
+            Self.between(page, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart results-chart--radar\"", "</svg>")
+        )
+        #expect(
+            radar.contains(
+                "results-chart__marker--overall\" fill=\"#1c2430\" stroke=\"#ffffff\" stroke-width=\"1.5\" data-value=\"\(Self.goalMean)\""
+            ))
         #expect(radar.components(separatedBy: "results-chart__marker--sales").count - 1 == 3)  // two values and the legend
         // One round: no trend chart yet, no change.
         #expect(page.contains("The trend chart appears from the second round."))
@@ -122,7 +136,9 @@ import Testing
         let site = try Self.build("results-basic")
         let page = try #require(site["results/acme/2026-q2/index.html"])
         #expect(page.contains("data-value=\"\(Self.secondOverall)\">3.8</span>"))
-        #expect(page.contains("<span class=\"results-change results-change--up\" data-value=\"\(Self.trend)\">+0.7 since 2026-Q1</span>"))
+        #expect(
+            page.contains(
+                "<span class=\"results-change results-change--up\" data-value=\"\(Self.trend)\">+0.7 since 2026-Q1</span>"))
         let departments = try #require(Self.between(page, "<dl class=\"results-departments\">", "</dl>"))
         #expect(Self.values(departments, class: "results-number") == ["\(Self.secondSales)", "\(Self.secondMarketing)"])
         #expect(departments.contains(">4.2</span>") && departments.contains(">3.5</span>"))
@@ -172,7 +188,10 @@ import Testing
         // Acme's rows: respondents, overall, band, change.
         let acme = try #require(Self.between(index, "acme/index.html\">Acme</a>", "</table>"))
         #expect(acme.contains("<a href=\"acme/2026-q1/index.html\">2026-Q1</a>"))
-        #expect(Self.values(acme, class: "results-number") == ["4", "\(Self.firstOverall)", "4", "\(Self.secondOverall)", "\(Self.secondSales)", "3.5"])
+        #expect(
+            Self.values(acme, class: "results-number") == [
+                "4", "\(Self.firstOverall)", "4", "\(Self.secondOverall)", "\(Self.secondSales)", "3.5",
+            ])
         #expect(acme.contains("results-change--up\" data-value=\"\(Self.trend)\">+0.7</span>"))
         #expect(acme.contains("<span class=\"results-band-name results-band-name--2\">On the way</span>"))
         // Results are in the navigation and on the home page.
@@ -197,7 +216,8 @@ import Testing
         #expect(page.contains("The radar chart has nothing to show: every group is too small."))
         #expect(!page.contains("results-chart--radar"))
         #expect(!page.contains("results-verdict__band"))
-        #expect(!page.contains("results-number") && !page.contains("results-gap") && !page.contains("results-chart__score-marker"))
+        #expect(
+            !page.contains("results-number") && !page.contains("results-gap") && !page.contains("results-chart__score-marker"))
         // Its answers (4, 1, 5) appear nowhere as numbers: the table has only the questions' numbers.
         let table = try #require(Self.between(page, "<table class=\"results-table results-questions\">", "</table>"))
         let body = try #require(Self.between(table, "<tbody>", "</tbody>"))
@@ -212,9 +232,14 @@ import Testing
         let json = try #require(site["results/tiny/2026-q1/aggregate.json"])
         #expect(json.contains("\"respondents\": null"))
         #expect(json.contains("\"overall\": {\"n\": null, \"mean\": null, \"band\": null}"))
-        #expect(json.contains("{\"id\": \"follow-up\", \"n\": null, \"mean\": null, \"distribution\": null, \"sales\": {\"n\": null, \"mean\": null}"))
-        let numbers = json.replacingOccurrences(of: "\"version\": 1", with: "").replacingOccurrences(of: "\"scale\": {\"min\": 1, \"max\": 5}, \"min_group_size\": 2, \"gap_threshold\": 1.0", with: "")
-            .replacingOccurrences(of: "2026-Q1", with: "")
+        #expect(
+            json.contains(
+                "{\"id\": \"follow-up\", \"n\": null, \"mean\": null, \"distribution\": null, \"sales\": {\"n\": null, \"mean\": null}"
+            ))
+        let numbers = json.replacingOccurrences(of: "\"version\": 1", with: "").replacingOccurrences(
+            of: "\"scale\": {\"min\": 1, \"max\": 5}, \"min_group_size\": 2, \"gap_threshold\": 1.0", with: ""
+        )
+        .replacingOccurrences(of: "2026-Q1", with: "")
         #expect(!numbers.contains { $0.isNumber }, "\(numbers)")
         let csv = try #require(site["results/tiny/2026-q1/aggregate.csv"])
         #expect(csv.contains("\r\nTiny,2026-Q1,overall,Overall,,,,,,,,,,,,,,\r\n"))
@@ -331,7 +356,9 @@ import Testing
         let site = Fixtures.tree(folder + "/public").mapValues { String(decoding: $0, as: UTF8.self) }
         for language in ["", "da/"] {
             let page = try #require(site[language + "results/nordlys-a-s/2026-q1/index.html"])
-            for chart in ["results-chart--radar", "results-chart--trend", "results-chart--scale"] { #expect(page.contains(chart)) }
+            for chart in ["results-chart--radar", "results-chart--trend", "results-chart--scale"] {
+                #expect(page.contains(chart))
+            }
             // Both departments are large enough to show on every question.
             #expect(!page.contains("results-withheld\">hidden"))
             #expect(!page.contains("results-withheld\">skjult"))
@@ -352,7 +379,10 @@ enum LinkCheck {
                 for part in html.components(separatedBy: attribute).dropFirst() {
                     let link = String(part.prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
                     if link.isEmpty || link.contains(":") || link.hasPrefix("//") { continue }
-                    let (file, fragment) = link.firstIndex(of: "#").map { (String(link[..<$0]), String(link[link.index(after: $0)...])) } ?? (link, nil)
+                    let (file, fragment) =
+                        link.firstIndex(of: "#").map { (String(link[..<$0]), String(link[link.index(after: $0)...])) } ?? (
+                            link, nil
+                        )
                     let target = file.isEmpty ? "/" + path : directory.appendingPathComponent(file).standardizedFileURL.path
                     let key = String(target.dropFirst())
                     guard let text = site[key] else {

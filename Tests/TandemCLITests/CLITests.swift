@@ -73,7 +73,9 @@ enum Tandem {
         defer { try? FileManager.default.removeItem(atPath: site) }
         let result = try Tandem.run(["build", "--timings", "--output", "out"], in: site)
         #expect(result.status == 0)
-        let phases = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ":")[0].trimmingCharacters(in: .whitespaces) }
+        let phases = result.stdout.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ":")[0].trimmingCharacters(in: .whitespaces)
+        }
         #expect(phases == ["load", "parse", "render", "write"])
     }
 

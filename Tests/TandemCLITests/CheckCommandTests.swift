@@ -18,7 +18,9 @@ import Testing
     }
 
     /// Runs `tandem check --format json` and parses what it prints.
-    static func checkJSON(_ site: String, _ extra: [String] = []) throws -> (status: Int32, errors: Int, warnings: Int, problems: [Problem]) {
+    static func checkJSON(_ site: String, _ extra: [String] = []) throws -> (
+        status: Int32, errors: Int, warnings: Int, problems: [Problem]
+    ) {
         let result = try Tandem.run(["check", "--format", "json"] + extra, in: site)
         #expect(result.stderr == "", "JSON output leaves standard error empty")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -36,7 +38,9 @@ import Testing
         try String(contentsOfFile: site + "/expected-errors.txt", encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    @Test(arguments: ["invalid-blocks/wrong-types", "invalid-blocks/missing-fields", "invalid-blocks/unknown-stage", "invalid/many-problems"])
+    @Test(arguments: [
+        "invalid-blocks/wrong-types", "invalid-blocks/missing-fields", "invalid-blocks/unknown-stage", "invalid/many-problems",
+    ])
     func jsonListsEveryProblem(_ fixture: String) throws {
         let site = try Tandem.copyOfSite(fixture)
         defer { try? FileManager.default.removeItem(atPath: site) }

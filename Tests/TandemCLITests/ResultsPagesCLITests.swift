@@ -29,7 +29,8 @@ struct ResultsPagesCLITests {
         }
 
         func text(_ value: Int) -> String {
-            document.kind(value) == .array ? "[" + document.elements(value).map(text).joined(separator: ", ") + "]" : document.text(value)
+            document.kind(value) == .array
+                ? "[" + document.elements(value).map(text).joined(separator: ", ") + "]" : document.text(value)
         }
 
         func elements(_ object: Int, _ key: String) -> [Int] {

@@ -119,7 +119,8 @@ struct ScoreCommandTests {
         #expect(result.stderr == (try Self.expected("results.json")) + (try Self.expected("results.csv")))
         #expect(
             result.stderr.split(separator: "\n").first
-                == "invalid/results.json: $[0].answers.shared-goal: 6 is outside the scale 1–5; answer with a whole number from 1 to 5 or null")
+                == "invalid/results.json: $[0].answers.shared-goal: 6 is outside the scale 1–5; answer with a whole number from 1 to 5 or null"
+        )
     }
 
     @Test func anInvalidQuestionnaireIsReportedAtItsNodes() throws {
@@ -140,10 +141,16 @@ struct ScoreCommandTests {
         #expect(byID.status == 0)
         let misspelt = try Self.score(["--assessment", "alignmnt", "content/results/round-1.json"])
         #expect(misspelt.status == 1)
-        #expect(misspelt.stderr == "content/assessments/alignmnt.yml: no questionnaire \"alignmnt\" (named by --assessment); did you mean \"alignment\"?\n")
+        #expect(
+            misspelt.stderr
+                == "content/assessments/alignmnt.yml: no questionnaire \"alignmnt\" (named by --assessment); did you mean \"alignment\"?\n"
+        )
         let unnamed = try Self.score(["content/results/round-2.csv"])
         #expect(unnamed.status == 1)
-        #expect(unnamed.stderr == "tandem score: the results do not name their questionnaire; pass --assessment with a questionnaire's id or .yml file\n")
+        #expect(
+            unnamed.stderr
+                == "tandem score: the results do not name their questionnaire; pass --assessment with a questionnaire's id or .yml file\n"
+        )
         let missingFile = try Self.score(["content/results/nothing.json"])
         #expect(missingFile.status == 1)
         #expect(missingFile.stderr == "content/results/nothing.json: cannot read the results file; check that the file exists\n")

@@ -36,7 +36,9 @@ import Testing
         var seen = Set<String>()
         for file in files {
             let expected = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/" + file)))
-            #expect(!String(decoding: expected, as: UTF8.self).contains("__tandem"), "build output has the live-reload script: \(file)")
+            #expect(
+                !String(decoding: expected, as: UTF8.self).contains("__tandem"),
+                "build output has the live-reload script: \(file)")
             let target = file == "index.html" ? "/" : file.hasSuffix("/index.html") ? "/" + file.dropLast(10) : "/" + file
             let response = try HTTP.request(target, port: server.port)
             let ext = String(file.split(separator: ".").last!)
@@ -225,9 +227,10 @@ import Testing
         #expect(resolve("/missing") == .notFound)
         #expect(resolve("/guides//sla/") == .notFound)
         #expect(resolve("//guides") == .notFound)
-        for refused in ["/..", "/../", "/%2e%2e/", "/%2E%2e%2Findex.html", "/..%2f", "/guides/../index.html", "/./index.html",
-            "/a%5c..", "/%00", "/%", "/%4", "/%g0", "/%ff", "guides/"]
-        {
+        for refused in [
+            "/..", "/../", "/%2e%2e/", "/%2E%2e%2Findex.html", "/..%2f", "/guides/../index.html", "/./index.html",
+            "/a%5c..", "/%00", "/%", "/%4", "/%g0", "/%ff", "guides/",
+        ] {
             #expect(resolve(refused) == .refused, "\(refused)")
         }
     }
@@ -246,13 +249,15 @@ import Testing
     @Test func theScriptGoesBeforeTheLastClosingBody() {
         let page = Array("<html><body><p>&lt;/body&gt;</p></BODY>\n</html>".utf8)
         let injected = String(decoding: LiveReloadInjection.inject(into: page, build: "a-1"), as: UTF8.self)
-        #expect(injected == "<html><body><p>&lt;/body&gt;</p><script src=\"/__tandem/live.js?build=a-1\"></script>\n</BODY>\n</html>")
+        #expect(
+            injected == "<html><body><p>&lt;/body&gt;</p><script src=\"/__tandem/live.js?build=a-1\"></script>\n</BODY>\n</html>")
         let fragment = String(decoding: LiveReloadInjection.inject(into: Array("<p>x</p>".utf8), build: "b"), as: UTF8.self)
         #expect(fragment == "<p>x</p><script src=\"/__tandem/live.js?build=b\"></script>\n")
     }
 
     @Test func errorEventsAreOneLineOfJSON() {
-        let item = LiveReloadEvent.item(location: "content/a.md:3:5", severity: "error", message: "a \"quoted\" <b>tag</b>\nand a second line")
+        let item = LiveReloadEvent.item(
+            location: "content/a.md:3:5", severity: "error", message: "a \"quoted\" <b>tag</b>\nand a second line")
         let message = "event: errors\ndata: {\"errors\": [\(item)]}\n\n"
         #expect(message.dropLast(2).split(separator: "\n").count == 2)
         #expect(item.contains(#""location": "content/a.md:3:5""#))
@@ -477,7 +482,8 @@ struct ChunkedDecoder {
         pending += bytes
         var out: [UInt8] = []
         while let lineEnd = pending.firstRange(of: Array("\r\n".utf8)) {
-            let size = Int(String(decoding: pending[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16) ?? 0
+            let size =
+                Int(String(decoding: pending[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16) ?? 0
             guard pending.count >= lineEnd.upperBound + size + 2 else { break }
             out += pending[lineEnd.upperBound..<(lineEnd.upperBound + size)]
             pending.removeFirst(lineEnd.upperBound + size + 2)

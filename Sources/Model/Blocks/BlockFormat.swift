@@ -40,7 +40,9 @@ public enum BlockFormat {
             number = integer(Int(value.rounded()), language)
         } else {
             number = decimal(value, language, maxDecimals: 2)
-            if let comma = number.lastIndex(where: { $0 == "." || $0 == "," }), number.distance(from: comma, to: number.endIndex) == 2 {
+            if let comma = number.lastIndex(where: { $0 == "." || $0 == "," }),
+                number.distance(from: comma, to: number.endIndex) == 2
+            {
                 number += "0"
             }
         }

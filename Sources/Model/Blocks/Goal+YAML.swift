@@ -15,21 +15,31 @@ extension Goal {
         goal.period = readPeriod(fields, &reader)
         goal.periodLocation = reader.location(fields["period"] ?? fields["start"] ?? root)
 
-        _ = reader.lacks("sql_target", fields, allowed: keys, "the goal block has no sql_target; add how many sales-qualified leads marketing delivers in the period, e.g. sql_target: 120")
+        _ = reader.lacks(
+            "sql_target", fields, allowed: keys,
+            "the goal block has no sql_target; add how many sales-qualified leads marketing delivers in the period, e.g. sql_target: 120"
+        )
         goal.sqlTarget = reader.count(fields["sql_target"], "sql_target", example: "120")
         goal.minClosed = reader.count(fields["min_closed"], "min_closed", example: "24")
         if let node = fields["min_close_rate"] { goal.minCloseRate = readRate(node, &reader) }
 
         switch (fields["min_closed"], fields["min_close_rate"]) {
-        case (nil, nil) where !YAMLReader.misspells("min_closed", fields, allowed: keys) && !YAMLReader.misspells("min_close_rate", fields, allowed: keys):
-            reader.error(root, "the goal block has neither min_closed nor min_close_rate; add how many SQLs sales must at least close, e.g. min_closed: 24, or the share, e.g. min_close_rate: 0.2")
+        case (nil, nil)
+        where !YAMLReader.misspells("min_closed", fields, allowed: keys)
+            && !YAMLReader.misspells("min_close_rate", fields, allowed: keys):
+            reader.error(
+                root,
+                "the goal block has neither min_closed nor min_close_rate; add how many SQLs sales must at least close, e.g. min_closed: 24, or the share, e.g. min_close_rate: 0.2"
+            )
         case (.some, .some(let rate)):
             reader.error(rate, "write either min_closed or min_close_rate, not both; keep the one you agreed on")
         default:
             break
         }
         if let closed = goal.minClosed, let target = goal.sqlTarget, closed > target, let node = fields["min_closed"] {
-            reader.error(node, "min_closed \(closed) is more than sql_target \(target); sales cannot close more deals than the SQLs it receives")
+            reader.error(
+                node,
+                "min_closed \(closed) is more than sql_target \(target); sales cannot close more deals than the SQLs it receives")
         }
 
         goal.revenueTarget = reader.amount(fields["revenue_target"], "revenue_target", example: "480000")
@@ -39,7 +49,8 @@ extension Goal {
             if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 goal.currency = text.uppercased()
             } else {
-                reader.error(node, "currency \"\(text)\" is not a currency code; write the three-letter code, e.g. DKK, EUR or USD")
+                reader.error(
+                    node, "currency \"\(text)\" is not a currency code; write the three-letter code, e.g. DKK, EUR or USD")
             }
         } else if fields["currency"] == nil, fields["revenue_target"] != nil || fields["avg_deal_size"] != nil {
             let key = fields["revenue_target"] != nil ? "revenue_target" : "avg_deal_size"
@@ -61,22 +72,32 @@ extension Goal {
                 return nil
             }
             guard let quarter = Quarter(text.trimmingBlanks) else {
-                reader.error(node, "period \"\(text)\" is not a quarter; write it like 2026-Q1 (Q1 to Q4), or give start: and end: dates instead")
+                reader.error(
+                    node,
+                    "period \"\(text)\" is not a quarter; write it like 2026-Q1 (Q1 to Q4), or give start: and end: dates instead"
+                )
                 return nil
             }
             return GoalPeriod(quarter)
         }
         guard hasDates else {
-            _ = reader.lacks("period", fields, allowed: keys, "the goal block has no period; add the quarter it covers, e.g. period: 2026-Q1, or start: and end: dates")
+            _ = reader.lacks(
+                "period", fields, allowed: keys,
+                "the goal block has no period; add the quarter it covers, e.g. period: 2026-Q1, or start: and end: dates")
             return nil
         }
         let start = reader.date(fields["start"], "start")
         let end = reader.date(fields["end"], "end")
         if fields["start"] == nil {
-            reader.error(fields.node, "the goal block has an end date but no start; add start: with the first day of the period, e.g. start: 2026-01-01")
+            reader.error(
+                fields.node,
+                "the goal block has an end date but no start; add start: with the first day of the period, e.g. start: 2026-01-01"
+            )
         }
         if fields["end"] == nil {
-            reader.error(fields.node, "the goal block has a start date but no end; add end: with the last day of the period, e.g. end: 2026-03-31")
+            reader.error(
+                fields.node,
+                "the goal block has a start date but no end; add end: with the last day of the period, e.g. end: 2026-03-31")
         }
         guard let start, let end else { return nil }
         if end < start {
@@ -95,11 +116,16 @@ extension Goal {
         }
         guard let rate = reader.double(node, "min_close_rate") else { return nil }
         if rate == 0 {
-            reader.error(node, "min_close_rate is 0, so no SQL would need to close; write the share of SQLs that must close, e.g. 0.2 for 20%")
+            reader.error(
+                node,
+                "min_close_rate is 0, so no SQL would need to close; write the share of SQLs that must close, e.g. 0.2 for 20%")
             return nil
         }
         guard rate > 0, rate <= 1 else {
-            reader.error(node, "min_close_rate \(node.scalar?.string ?? "") is outside 0–1; write the share of SQLs that must close, above 0 and at most 1, e.g. 0.2 for 20%")
+            reader.error(
+                node,
+                "min_close_rate \(node.scalar?.string ?? "") is outside 0–1; write the share of SQLs that must close, above 0 and at most 1, e.g. 0.2 for 20%"
+            )
             return nil
         }
         return rate

@@ -60,11 +60,17 @@ public struct Pipeline: Sendable, Equatable {
         var stages: [Stage] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
-            guard let fields = reader.entries(item, "a pipeline stage", allowed: keys, example: "- {id: sql, name: SQL, owner: Sales}")
+            guard
+                let fields = reader.entries(
+                    item, "a pipeline stage", allowed: keys, example: "- {id: sql, name: SQL, owner: Sales}")
             else { continue }
             let id = reader.identifier(fields["id"], "id")
-            _ = reader.lacks("id", fields, allowed: keys, "a pipeline stage has no id; add one such as id: sql (SLA rules refer to stages by id)")
-            let name = reader.requiredText(fields, "name", allowed: keys, in: id.map { "the stage \"\($0)\"" } ?? "a pipeline stage", hint: "the name people use for the stage, e.g. name: SQL")
+            _ = reader.lacks(
+                "id", fields, allowed: keys,
+                "a pipeline stage has no id; add one such as id: sql (SLA rules refer to stages by id)")
+            let name = reader.requiredText(
+                fields, "name", allowed: keys, in: id.map { "the stage \"\($0)\"" } ?? "a pipeline stage",
+                hint: "the name people use for the stage, e.g. name: SQL")
             var stage = Stage(
                 id: id ?? "", name: name ?? id ?? "",
                 owner: reader.optionalText(fields["owner"], "owner"),
@@ -74,7 +80,8 @@ public struct Pipeline: Sendable, Equatable {
             let location = reader.location(idNode)
             stage.location = location
             if let first = seen[id] {
-                reader.error(idNode, "the stage id \"\(id)\" is used twice (first on line \(first.line)); give each stage its own id")
+                reader.error(
+                    idNode, "the stage id \"\(id)\" is used twice (first on line \(first.line)); give each stage its own id")
                 continue
             }
             seen[id] = location

@@ -24,32 +24,44 @@ extension ServiceLevelAgreement {
     static func readRule(_ node: Node, _ reader: inout YAMLReader) -> Rule? {
         guard let fields = reader.entries(node, "an SLA rule", allowed: ruleKeys, example: "- stage: sql") else { return nil }
         var rule = Rule()
-        _ = reader.lacks("stage", fields, allowed: ruleKeys, "an SLA rule has no stage; add the pipeline stage it applies to, e.g. stage: sql")
+        _ = reader.lacks(
+            "stage", fields, allowed: ruleKeys, "an SLA rule has no stage; add the pipeline stage it applies to, e.g. stage: sql")
         rule.stage = reader.identifier(fields["stage"], "stage")
         rule.stageLocation = fields["stage"].map { reader.location($0) }
         let what = rule.stage.map { "the SLA rule for \($0)" } ?? "an SLA rule"
         rule.trigger = reader.optionalText(fields["trigger"], "trigger")
-        rule.owner = reader.requiredText(fields, "owner", allowed: ruleKeys, in: what, hint: "the team that makes contact, e.g. owner: Sales")
-        _ = reader.lacks("first_response", fields, allowed: ruleKeys, "\(what) has no first_response; add the time to the first contact, e.g. first_response: 4h")
+        rule.owner = reader.requiredText(
+            fields, "owner", allowed: ruleKeys, in: what, hint: "the team that makes contact, e.g. owner: Sales")
+        _ = reader.lacks(
+            "first_response", fields, allowed: ruleKeys,
+            "\(what) has no first_response; add the time to the first contact, e.g. first_response: 4h")
         rule.firstResponse = reader.timeSpan(fields["first_response"], "first_response")
         rule.businessHours = readBusinessHours(fields["business_hours"], &reader)
         var withinNode: Node?
         var afterNode: Node?
-        if let attempts = reader.entries(fields["attempts"], "attempts", allowed: attemptsKeys, example: "attempts: {count: 6, within: 10d}") {
+        if let attempts = reader.entries(
+            fields["attempts"], "attempts", allowed: attemptsKeys, example: "attempts: {count: 6, within: 10d}")
+        {
             withinNode = attempts["within"]
-            _ = reader.lacks("count", attempts, allowed: attemptsKeys, "attempts has no count; add how many times to try, e.g. count: 6")
-            _ = reader.lacks("within", attempts, allowed: attemptsKeys, "attempts has no within; add the time the attempts are spread over, e.g. within: 10d")
+            _ = reader.lacks(
+                "count", attempts, allowed: attemptsKeys, "attempts has no count; add how many times to try, e.g. count: 6")
+            _ = reader.lacks(
+                "within", attempts, allowed: attemptsKeys,
+                "attempts has no within; add the time the attempts are spread over, e.g. within: 10d")
             let count = reader.count(attempts["count"], "count", example: "6")
             let within = reader.timeSpan(attempts["within"], "within")
             if let count, let within { rule.attempts = Attempts(count: count, within: within) }
         }
         if let escalation = reader.entries(
-            fields["escalation"], "escalation", allowed: escalationKeys, example: "escalation: {after: 8h, notify: Sales manager}")
-        {
+            fields["escalation"], "escalation", allowed: escalationKeys, example: "escalation: {after: 8h, notify: Sales manager}"
+        ) {
             afterNode = escalation["after"]
-            _ = reader.lacks("after", escalation, allowed: escalationKeys, "escalation has no after; add how long without contact before escalating, e.g. after: 8h")
+            _ = reader.lacks(
+                "after", escalation, allowed: escalationKeys,
+                "escalation has no after; add how long without contact before escalating, e.g. after: 8h")
             let after = reader.timeSpan(escalation["after"], "after")
-            let notify = reader.requiredText(escalation, "notify", allowed: escalationKeys, in: "escalation", hint: "who is told, e.g. notify: Sales manager")
+            let notify = reader.requiredText(
+                escalation, "notify", allowed: escalationKeys, in: "escalation", hint: "who is told, e.g. notify: Sales manager")
             let action = reader.optionalText(escalation["action"], "action")
             if let after, let notify { rule.escalation = Escalation(after: after, notify: notify, action: action) }
         }
@@ -61,7 +73,8 @@ extension ServiceLevelAgreement {
             } else {
                 let names = NoContactAction.allCases.map(\.rawValue)
                 let hint = Suggestion.didYouMean(text, in: names)
-                reader.error(node, "on_no_contact \"\(text)\" is not an action; expected one of: \(names.joined(separator: ", "))\(hint)")
+                reader.error(
+                    node, "on_no_contact \"\(text)\" is not an action; expected one of: \(names.joined(separator: ", "))\(hint)")
             }
         }
         checkTimes(rule, after: afterNode, within: withinNode, &reader)
@@ -77,17 +90,24 @@ extension ServiceLevelAgreement {
         if let escalation = rule.escalation, escalation.after.minutes(dayMinutes: day, weekDays: week) <= firstMinutes,
             let node = afterNode
         {
-            reader.warning(node, "escalation after \(escalation.after) comes no later than first_response \(first); escalate only once the first response is overdue, e.g. after: \(TimeSpan(first.value * 2, first.unit))")
+            reader.warning(
+                node,
+                "escalation after \(escalation.after) comes no later than first_response \(first); escalate only once the first response is overdue, e.g. after: \(TimeSpan(first.value * 2, first.unit))"
+            )
         }
         if let attempts = rule.attempts, attempts.within.minutes() < first.minutes(), let node = withinNode {
-            reader.warning(node, "attempts within \(attempts.within) ends before first_response \(first) is due; spread the attempts over a longer time")
+            reader.warning(
+                node,
+                "attempts within \(attempts.within) ends before first_response \(first) is due; spread the attempts over a longer time"
+            )
         }
     }
 
     static func readBusinessHours(_ node: Node?, _ reader: inout YAMLReader) -> BusinessHours? {
-        guard let fields = reader.entries(
-            node, "business_hours", allowed: businessHoursKeys,
-            example: "business_hours: {days: Mon-Fri, from: \"08:00\", to: \"17:00\", time_zone: Europe/Copenhagen}")
+        guard
+            let fields = reader.entries(
+                node, "business_hours", allowed: businessHoursKeys,
+                example: "business_hours: {days: Mon-Fri, from: \"08:00\", to: \"17:00\", time_zone: Europe/Copenhagen}")
         else { return nil }
         var days: [Weekday]? = BusinessHours.weekdays
         if let daysNode = fields["days"] { days = readDays(daysNode, &reader) }
@@ -98,9 +118,12 @@ extension ServiceLevelAgreement {
         let from = readClock(fields["from"], "from", &reader)
         let to = readClock(fields["to"], "to", &reader)
         if let from, let to, from >= to, let node = fields["from"] {
-            reader.error(node, from == to
-                ? "from \(from) and to \(to) are the same time; business hours must end after they start"
-                : "from \(from) is after to \(to); business hours start before they end on the same day, e.g. from: \"08:00\", to: \"17:00\"")
+            reader.error(
+                node,
+                from == to
+                    ? "from \(from) and to \(to) are the same time; business hours must end after they start"
+                    : "from \(from) is after to \(to); business hours start before they end on the same day, e.g. from: \"08:00\", to: \"17:00\""
+            )
         }
         var zone: String?
         if let zoneNode = fields["time_zone"], let text = reader.string(zoneNode, "time_zone") {
@@ -109,7 +132,9 @@ extension ServiceLevelAgreement {
             } else {
                 // Abbreviations such as CET are not close to any Region/City name worth suggesting.
                 let hint = text.contains("/") ? Suggestion.didYouMean(text, in: TimeZones.identifiers) : ""
-                reader.error(zoneNode, "time_zone \"\(text)\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen\(hint)")
+                reader.error(
+                    zoneNode,
+                    "time_zone \"\(text)\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen\(hint)")
             }
         }
         guard let days, let from, let to, let zone, from < to else { return nil }
@@ -119,7 +144,10 @@ extension ServiceLevelAgreement {
     static func readClock(_ node: Node?, _ key: String, _ reader: inout YAMLReader) -> ClockTime? {
         guard let node else { return nil }
         guard let text = node.scalar?.string, let time = ClockTime(text.trimmingBlanks) else {
-            reader.error(node, "\(key) \(node.scalar.map { "\"\($0.string)\"" } ?? YAMLReader.show(node)) is not a time of day; write it as HH:MM in quotes, e.g. \(key): \"\(key == "to" ? "17:00" : "08:00")\"")
+            reader.error(
+                node,
+                "\(key) \(node.scalar.map { "\"\($0.string)\"" } ?? YAMLReader.show(node)) is not a time of day; write it as HH:MM in quotes, e.g. \(key): \"\(key == "to" ? "17:00" : "08:00")\""
+            )
             return nil
         }
         return time
@@ -151,7 +179,10 @@ extension ServiceLevelAgreement {
             for end in ends {
                 guard let day = Weekday(name: end) else {
                     let hint = Suggestion.didYouMean(String(end), in: Weekday.codes)
-                    reader.error(node, "days \"\(written)\": \"\(end)\" is not a day; write days as Mon, Tue, Wed, Thu, Fri, Sat, Sun, e.g. days: Mon-Fri\(hint)")
+                    reader.error(
+                        node,
+                        "days \"\(written)\": \"\(end)\" is not a day; write days as Mon, Tue, Wed, Thu, Fri, Sat, Sun, e.g. days: Mon-Fri\(hint)"
+                    )
                     return nil
                 }
                 range.append(day)
@@ -161,7 +192,10 @@ extension ServiceLevelAgreement {
                 return nil
             }
             guard first <= last else {
-                reader.error(node, "days \"\(written)\": \(first.code)-\(last.code) runs backwards; write days in week order, Monday first, e.g. Mon-Fri")
+                reader.error(
+                    node,
+                    "days \"\(written)\": \(first.code)-\(last.code) runs backwards; write days in week order, Monday first, e.g. Mon-Fri"
+                )
                 return nil
             }
             for raw in first.rawValue...last.rawValue { days.insert(Weekday(rawValue: raw)!) }

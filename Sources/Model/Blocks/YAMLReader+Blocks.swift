@@ -79,15 +79,18 @@ extension YAMLReader {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
             let quoted = node.scalar.map { Double($0.string) != nil } ?? false
-            error(node, quoted
-                ? "\(key) is written in quotes, which makes it text; write the number without quotes, e.g. \(key): \(example)"
-                : "\(key) must be a number, not \(Self.show(node)); write it like \(key): \(example)")
+            error(
+                node,
+                quoted
+                    ? "\(key) is written in quotes, which makes it text; write the number without quotes, e.g. \(key): \(example)"
+                    : "\(key) must be a number, not \(Self.show(node)); write it like \(key): \(example)")
             return nil
         }
         let text = scalar.string
         // 480.000 is a valid YAML number (480), but the author meant four hundred and eighty thousand.
         if Self.looksLikeGroupedThousands(text) || node.float == nil && node.int == nil {
-            let hint = text.contains(",") || text.contains(".") || text.contains(" ")
+            let hint =
+                text.contains(",") || text.contains(".") || text.contains(" ")
                 ? "write it without thousands separators" : "write a plain number"
             error(node, "\(key) \"\(text)\" is not a number; \(hint), e.g. \(key): \(example)")
             return nil
@@ -144,7 +147,9 @@ extension YAMLReader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return false }
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else {
+            return false
+        }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 

@@ -1,5 +1,5 @@
-public import Model
 internal import Markdown
+public import Model
 
 /// What a block's HTML needs to know about the page it is on.
 public struct BlockContext {

@@ -56,7 +56,8 @@ struct BlockWords {
         if let team { caption += language.pick(" for ", " for ") + team }
         guard let period else { return caption }
         if let quarter = period.quarter {
-            return caption + ", " + language.pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
+            return caption + ", "
+                + language.pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
         }
         return caption + ", " + dateRange(period)
     }
@@ -69,7 +70,9 @@ struct BlockWords {
         return start + " – " + period.end.formatted(language)
     }
 
-    var sqlsLabel: String { language.pick("sales-qualified leads (SQLs) from marketing", "salgskvalificerede leads (SQL'er) fra marketing") }
+    var sqlsLabel: String {
+        language.pick("sales-qualified leads (SQLs) from marketing", "salgskvalificerede leads (SQL'er) fra marketing")
+    }
     var closedLabel: String { language.pick("closed deals at minimum", "lukkede ordrer som minimum") }
     var revenueTargetLabel: String { language.pick("revenue target", "omsætningsmål") }
     var revenueLabel: String { language.pick("new revenue", "ny omsætning") }
@@ -79,7 +82,9 @@ struct BlockWords {
     }
 
     func dealsTimes(_ deals: Int, _ average: String) -> String {
-        language.pick("\(integer(deals)) \(deals == 1 ? "deal" : "deals") × \(average)", "\(integer(deals)) \(deals == 1 ? "ordre" : "ordrer") × \(average)")
+        language.pick(
+            "\(integer(deals)) \(deals == 1 ? "deal" : "deals") × \(average)",
+            "\(integer(deals)) \(deals == 1 ? "ordre" : "ordrer") × \(average)")
     }
 
     func averageDealNote(_ average: String) -> String {
@@ -100,7 +105,9 @@ struct BlockWords {
 
     // MARK: - SLA
 
-    var slaCaption: String { language.pick("Service-level agreement: follow-up rules by stage", "Service-level-aftale: regler for opfølgning pr. fase") }
+    var slaCaption: String {
+        language.pick("Service-level agreement: follow-up rules by stage", "Service-level-aftale: regler for opfølgning pr. fase")
+    }
     var stage: String { language.pick("Stage", "Fase") }
     var trigger: String { language.pick("Starts when", "Starter, når") }
     var firstResponse: String { language.pick("First contact within", "Første kontakt inden for") }
@@ -144,9 +151,12 @@ struct BlockWords {
         if hours.days.count == 7 {
             days = language.pick("every day", "alle ugens dage")
         } else {
-            days = list(hours.dayRuns.map { run in
-                run.count == 1 ? dayName(run.lowerBound) : dayName(run.lowerBound) + language.pick(" to ", " til ") + dayName(run.upperBound)
-            })
+            days = list(
+                hours.dayRuns.map { run in
+                    run.count == 1
+                        ? dayName(run.lowerBound)
+                        : dayName(run.lowerBound) + language.pick(" to ", " til ") + dayName(run.upperBound)
+                })
         }
         let zone = zoneInBrackets ? "(\(hours.timeZone))" : hours.timeZone
         // Word joiners keep `08:00–17:00` on one line.
@@ -154,13 +164,15 @@ struct BlockWords {
     }
 
     func attemptsCell(_ attempts: ServiceLevelAgreement.Attempts) -> String {
-        language.pick("\(integer(attempts.count)) over \(duration(attempts.within, business: false))",
-             "\(integer(attempts.count)) over \(duration(attempts.within, business: false))")
+        language.pick(
+            "\(integer(attempts.count)) over \(duration(attempts.within, business: false))",
+            "\(integer(attempts.count)) over \(duration(attempts.within, business: false))")
     }
 
     func escalationCell(_ escalation: ServiceLevelAgreement.Escalation, business: Bool) -> String {
         let after = duration(escalation.after, business: business)
-        return language.pick("After \(after), notify \(Self.englishRole(escalation.notify)).", "Efter \(after): besked til \(escalation.notify).")
+        return language.pick(
+            "After \(after), notify \(Self.englishRole(escalation.notify)).", "Efter \(after): besked til \(escalation.notify).")
     }
 
     func noContactCell(_ action: ServiceLevelAgreement.NoContactAction) -> String {
@@ -205,11 +217,16 @@ struct BlockWords {
         if let action = rule.onNoContact {
             let then: String
             switch action {
-            case .recycle: then = language.pick("the lead goes back to marketing for nurture", "går leadet tilbage til marketing og leadpleje")
-            case .disqualify: then = language.pick("the lead is disqualified with a reason code", "bliver leadet diskvalificeret med en årsagskode")
+            case .recycle:
+                then = language.pick(
+                    "the lead goes back to marketing for nurture", "går leadet tilbage til marketing og leadpleje")
+            case .disqualify:
+                then = language.pick(
+                    "the lead is disqualified with a reason code", "bliver leadet diskvalificeret med en årsagskode")
             case .reassign: then = language.pick("the lead is given to another owner", "får leadet en ny ejer")
             }
-            sentence += language.pick(" With no contact after the last attempt, ", " Uden kontakt efter sidste forsøg ") + then + "."
+            sentence +=
+                language.pick(" With no contact after the last attempt, ", " Uden kontakt efter sidste forsøg ") + then + "."
         }
         return sentence
     }
@@ -253,10 +270,12 @@ struct BlockWords {
         } else if required == 2 {
             conditions.append(language.pick("meets both required criteria", "opfylder begge krav"))
         } else if required > 1 {
-            conditions.append(language.pick("meets all \(integer(required)) required criteria", "opfylder alle \(integer(required)) krav"))
+            conditions.append(
+                language.pick("meets all \(integer(required)) required criteria", "opfylder alle \(integer(required)) krav"))
         }
         if let min = definition.minPoints, min > 0 {
-            conditions.append(language.pick("has at least \(integer(min)) of \(total) points", "har mindst \(integer(min)) af \(total) point"))
+            conditions.append(
+                language.pick("has at least \(integer(min)) of \(total) points", "har mindst \(integer(min)) af \(total) point"))
         }
         return language.pick("a lead is an SQL when it ", "et lead er et SQL, når det ") + list(conditions) + "."
     }

@@ -21,7 +21,9 @@ struct GoalHTML {
             step(&html, "sqls", value: BlockFormat.integer(sqls, language), label: words.sqlsLabel, note: nil)
         }
         if let closed = goal.closedDeals {
-            let note = goal.closeRate.map { words.closeRateNote(BlockFormat.percent($0, language, space: BlockFormat.noBreakSpace)) }
+            let note = goal.closeRate.map {
+                words.closeRateNote(BlockFormat.percent($0, language, space: BlockFormat.noBreakSpace))
+            }
             step(&html, "closed", value: BlockFormat.integer(closed, language), label: words.closedLabel, note: note)
         }
         if let closed = goal.closedDeals {
@@ -36,7 +38,9 @@ struct GoalHTML {
                 }
                 step(&html, "revenue", value: money(target), label: words.revenueTargetLabel, note: note)
             } else if let revenue = goal.revenue, let average = goal.averageDealSize {
-                step(&html, "revenue", value: money(revenue), label: words.revenueLabel, note: words.dealsTimes(closed, money(average)))
+                step(
+                    &html, "revenue", value: money(revenue), label: words.revenueLabel,
+                    note: words.dealsTimes(closed, money(average)))
             }
         }
         html.raw("</ol>\n")

@@ -10,10 +10,13 @@ struct SQLDefinitionHTML {
         html.element("figcaption", class: "tandem-block__caption", words.sqlDefinitionCaption(definition.framework))
         html.raw("\n<ul class=\"tandem-checklist\">\n")
         for criterion in definition.criteria {
-            html.raw(criterion.required
-                ? "<li class=\"tandem-checklist__item tandem-checklist__item--required\">"
-                : "<li class=\"tandem-checklist__item\">")
-            html.raw("<span class=\"tandem-checklist__box\" aria-hidden=\"true\"></span>\n<div class=\"tandem-checklist__body\">\n<p class=\"tandem-checklist__heading\">")
+            html.raw(
+                criterion.required
+                    ? "<li class=\"tandem-checklist__item tandem-checklist__item--required\">"
+                    : "<li class=\"tandem-checklist__item\">")
+            html.raw(
+                "<span class=\"tandem-checklist__box\" aria-hidden=\"true\"></span>\n<div class=\"tandem-checklist__body\">\n<p class=\"tandem-checklist__heading\">"
+            )
             html.element("span", class: "tandem-checklist__label", criterion.label)
             if criterion.required {
                 html.raw(" ")

@@ -30,18 +30,22 @@ public struct DistributionBar: Sendable {
     /// The bar as an `<svg>` element.
     public func svg() -> String {
         var svg = SVGWriter()
-        svg.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-distribution"),
-            ("viewBox", "0 0 \(SVGWriter.number(Self.width)) \(SVGWriter.number(Self.height))"), ("role", "img"),
-            ("aria-label", label), ("font-size", "11"),
-        ])
+        svg.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-distribution"),
+                ("viewBox", "0 0 \(SVGWriter.number(Self.width)) \(SVGWriter.number(Self.height))"), ("role", "img"),
+                ("aria-label", label), ("font-size", "11"),
+            ])
         svg.element("title", text: label)
         let total = counts.reduce(0, +)
         // White under the segments, so their shades are the same on a tinted table row.
-        svg.empty("rect", [
-            ("class", "results-distribution__track"), ("x", "0.5"), ("y", "0.5"), ("width", SVGWriter.number(Self.width - 1)),
-            ("height", SVGWriter.number(Self.height - 1)), ("fill", "#ffffff"), ("stroke", "#c9d0d8"),
-        ])
+        svg.empty(
+            "rect",
+            [
+                ("class", "results-distribution__track"), ("x", "0.5"), ("y", "0.5"), ("width", SVGWriter.number(Self.width - 1)),
+                ("height", SVGWriter.number(Self.height - 1)), ("fill", "#ffffff"), ("stroke", "#c9d0d8"),
+            ])
         guard total > 0 else {
             svg.close("svg")
             return svg.out
@@ -50,17 +54,28 @@ public struct DistributionBar: Sendable {
         for (index, count) in counts.enumerated() where count > 0 {
             let width = Self.width * Double(count) / Double(total)
             let opacity = Self.opacity(index, of: counts.count)
-            svg.empty("rect", [
-                ("class", "results-distribution__segment"), ("x", SVGWriter.number(x)), ("y", "0"), ("width", SVGWriter.number(width)),
-                ("height", SVGWriter.number(Self.height)), ("fill", "#1d4ed8"), ("fill-opacity", SVGWriter.fraction(opacity)),
-                ("stroke", "#ffffff"), ("stroke-width", "1"), ("data-value", "\(scaleMin + index)"), ("data-count", "\(count)"),
-            ])
+            svg.empty(
+                "rect",
+                [
+                    ("class", "results-distribution__segment"), ("x", SVGWriter.number(x)), ("y", "0"),
+                    ("width", SVGWriter.number(width)),
+                    ("height", SVGWriter.number(Self.height)), ("fill", "#1d4ed8"), ("fill-opacity", SVGWriter.fraction(opacity)),
+                    ("stroke", "#ffffff"), ("stroke-width", "1"), ("data-value", "\(scaleMin + index)"),
+                    ("data-count", "\(count)"),
+                ])
             if width >= Self.minimumLabelledWidth {
-                svg.element("text", [
-                    ("class", opacity > 0.5 ? "results-distribution__count results-distribution__count--on-dark" : "results-distribution__count"),
-                    ("x", SVGWriter.number(x + width / 2)), ("y", "15"), ("text-anchor", "middle"),
-                    ("fill", opacity > 0.5 ? "#ffffff" : "#1c2430"), ("aria-hidden", "true"),
-                ], text: "\(count)")
+                svg.element(
+                    "text",
+                    [
+                        (
+                            "class",
+                            opacity > 0.5
+                                ? "results-distribution__count results-distribution__count--on-dark"
+                                : "results-distribution__count"
+                        ),
+                        ("x", SVGWriter.number(x + width / 2)), ("y", "15"), ("text-anchor", "middle"),
+                        ("fill", opacity > 0.5 ? "#ffffff" : "#1c2430"), ("aria-hidden", "true"),
+                    ], text: "\(count)")
             }
             x += width
         }
@@ -76,24 +91,34 @@ public struct DistributionBar: Sendable {
     public static func key(values: [String], label: String) -> String {
         var svg = SVGWriter()
         let size = 22.0
-        svg.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-distribution results-distribution--key"),
-            ("viewBox", "0 0 \(SVGWriter.number(size * Double(values.count))) \(SVGWriter.number(size))"), ("role", "img"),
-            ("aria-label", label), ("font-size", "11"),
-        ])
+        svg.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-distribution results-distribution--key"),
+                ("viewBox", "0 0 \(SVGWriter.number(size * Double(values.count))) \(SVGWriter.number(size))"), ("role", "img"),
+                ("aria-label", label), ("font-size", "11"),
+            ])
         svg.element("title", text: label)
         for (index, value) in values.enumerated() {
             let opacity = opacity(index, of: values.count)
-            svg.empty("rect", [
-                ("class", "results-distribution__segment"), ("x", SVGWriter.number(Double(index) * size)), ("y", "0"),
-                ("width", SVGWriter.number(size)), ("height", SVGWriter.number(size)), ("fill", "#1d4ed8"),
-                ("fill-opacity", SVGWriter.fraction(opacity)), ("stroke", "#ffffff"), ("stroke-width", "1"),
-            ])
-            svg.element("text", [
-                ("class", opacity > 0.5 ? "results-distribution__count results-distribution__count--on-dark" : "results-distribution__count"),
-                ("x", SVGWriter.number(Double(index) * size + size / 2)), ("y", "15"), ("text-anchor", "middle"),
-                ("fill", opacity > 0.5 ? "#ffffff" : "#1c2430"), ("aria-hidden", "true"),
-            ], text: value)
+            svg.empty(
+                "rect",
+                [
+                    ("class", "results-distribution__segment"), ("x", SVGWriter.number(Double(index) * size)), ("y", "0"),
+                    ("width", SVGWriter.number(size)), ("height", SVGWriter.number(size)), ("fill", "#1d4ed8"),
+                    ("fill-opacity", SVGWriter.fraction(opacity)), ("stroke", "#ffffff"), ("stroke-width", "1"),
+                ])
+            svg.element(
+                "text",
+                [
+                    (
+                        "class",
+                        opacity > 0.5
+                            ? "results-distribution__count results-distribution__count--on-dark" : "results-distribution__count"
+                    ),
+                    ("x", SVGWriter.number(Double(index) * size + size / 2)), ("y", "15"), ("text-anchor", "middle"),
+                    ("fill", opacity > 0.5 ? "#ffffff" : "#1c2430"), ("aria-hidden", "true"),
+                ], text: value)
         }
         svg.close("svg")
         return svg.out

@@ -1,9 +1,10 @@
+public import Model
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
     internal import Darwin
 #endif
-public import Model
 
 /// A radar chart: one axis per question, from the scale's lowest value in the centre to its
 /// highest at the rim, and one closed line per series.
@@ -79,16 +80,20 @@ public struct RadarChart: Sendable {
         }
         for axis in 0..<count {
             let rim = point(axis, Double(scaleMax))
-            svg.empty("line", [
-                ("x1", SVGWriter.number(Self.centre.x)), ("y1", SVGWriter.number(Self.centre.y)),
-                ("x2", SVGWriter.number(rim.x)), ("y2", SVGWriter.number(rim.y)),
-            ])
+            svg.empty(
+                "line",
+                [
+                    ("x1", SVGWriter.number(Self.centre.x)), ("y1", SVGWriter.number(Self.centre.y)),
+                    ("x2", SVGWriter.number(rim.x)), ("y2", SVGWriter.number(rim.y)),
+                ])
         }
         svg.close("g")
         svg.open("g", [("class", "results-chart__scale"), ("fill", "#556070"), ("font-size", "12"), ("aria-hidden", "true")])
         for ring in [scaleMin] + ringValues {
             let p = point(0, Double(ring))
-            svg.element("text", [("x", SVGWriter.number(p.x + 5)), ("y", SVGWriter.number(p.y + (ring == scaleMin ? -4 : 12)))], text: "\(ring)")
+            svg.element(
+                "text", [("x", SVGWriter.number(p.x + 5)), ("y", SVGWriter.number(p.y + (ring == scaleMin ? -4 : 12)))],
+                text: "\(ring)")
         }
         svg.close("g")
 
@@ -110,9 +115,13 @@ public struct RadarChart: Sendable {
             // beside it it is centred on the axis.
             let top = dy < -0.5 ? at.y - 4 - extra : dy > 0.5 ? at.y + 12 : at.y + 4 - extra / 2
             svg.open("text", [("x", SVGWriter.number(at.x)), ("y", SVGWriter.number(top)), ("text-anchor", anchor)])
-            svg.element("tspan", [("class", "results-chart__axis-number"), ("font-weight", "700"), ("font-size", "15")], text: axisNumbers[axis])
+            svg.element(
+                "tspan", [("class", "results-chart__axis-number"), ("font-weight", "700"), ("font-size", "15")],
+                text: axisNumbers[axis])
             for line in lines {
-                svg.element("tspan", [("x", SVGWriter.number(at.x)), ("dy", SVGWriter.number(lineHeight)), ("font-size", "14")], text: line)
+                svg.element(
+                    "tspan", [("x", SVGWriter.number(at.x)), ("dy", SVGWriter.number(lineHeight)), ("font-size", "14")],
+                    text: line)
             }
             svg.close("text")
         }
@@ -122,15 +131,22 @@ public struct RadarChart: Sendable {
         for series in series where !series.isEmpty {
             var runs: [[(x: Double, y: Double)]] = [[]]
             for (axis, value) in series.values.enumerated() {
-                if let value { runs[runs.count - 1].append(point(axis, value)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+                if let value {
+                    runs[runs.count - 1].append(point(axis, value))
+                } else if !runs[runs.count - 1].isEmpty {
+                    runs.append([])
+                }
             }
             let complete = !series.values.contains { $0 == nil }
             svg.open("g", [("class", "results-chart__series results-chart__series--\(series.style.rawValue)")])
             if complete, series.style == .overall {
-                svg.empty("polygon", [
-                    ("class", "results-chart__area"), ("points", SVGWriter.points(runs[0])), ("fill", series.style.fallbackColour),
-                    ("fill-opacity", "0.07"), ("stroke", "none"),
-                ])
+                svg.empty(
+                    "polygon",
+                    [
+                        ("class", "results-chart__area"), ("points", SVGWriter.points(runs[0])),
+                        ("fill", series.style.fallbackColour),
+                        ("fill-opacity", "0.07"), ("stroke", "none"),
+                    ])
             }
             // A run that wraps past the last axis joins the first run.
             if !complete, runs.count > 1, series.values.first != nil, series.values.last != nil {

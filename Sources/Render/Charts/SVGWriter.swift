@@ -112,7 +112,8 @@ struct SVGWriter {
         // A series with nothing to draw has no sample: its name says why.
         let label = series.name + (series.note.map { " (\($0))" } ?? "")
         let textX = series.isEmpty ? x : x + 38
-        element("text", [("x", Self.number(textX)), ("y", Self.number(y + 5)), ("class", "results-chart__legend-text")], text: label)
+        element(
+            "text", [("x", Self.number(textX)), ("y", Self.number(y + 5)), ("class", "results-chart__legend-text")], text: label)
         close("g")
         // Room for the next entry: an estimate of the text's width at 14 units per em.
         return textX - x + Double(label.count) * 7.8 + 24
@@ -123,11 +124,13 @@ struct SVGWriter {
 /// announce, and both available to people as a tooltip.
 extension SVGWriter {
     mutating func openChart(id: String, kind: String, width: Double, height: Double, title: String, description: String) {
-        open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-chart results-chart--\(kind)"), ("id", id),
-            ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("role", "img"),
-            ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-size", "14"),
-        ])
+        open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-chart results-chart--\(kind)"), ("id", id),
+                ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("role", "img"),
+                ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-size", "14"),
+            ])
         element("title", [("id", "\(id)-title")], text: title)
         element("desc", [("id", "\(id)-desc")], text: description)
     }

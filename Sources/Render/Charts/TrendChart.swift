@@ -84,10 +84,12 @@ public struct TrendChart: Sendable {
             let half = rounds.count > 1 ? spacing / 2 : Self.inset
             let start = max(Self.left, x(current) - half)
             let end = min(Self.right, x(current) + half)
-            svg.empty("rect", [
-                ("class", "results-chart__current"), ("x", SVGWriter.number(start)), ("y", SVGWriter.number(Self.top)),
-                ("width", SVGWriter.number(end - start)), ("height", SVGWriter.number(Self.plotHeight)), ("fill", "#f1f3f6"),
-            ])
+            svg.empty(
+                "rect",
+                [
+                    ("class", "results-chart__current"), ("x", SVGWriter.number(start)), ("y", SVGWriter.number(Self.top)),
+                    ("width", SVGWriter.number(end - start)), ("height", SVGWriter.number(Self.plotHeight)), ("fill", "#f1f3f6"),
+                ])
         }
 
         // Grid lines and their values at each step of the scale.
@@ -96,14 +98,21 @@ public struct TrendChart: Sendable {
         var value = scaleMin
         while value <= scaleMax {
             let lineY = SVGWriter.number(y(Double(value)))
-            svg.empty("line", [("x1", SVGWriter.number(Self.left)), ("x2", SVGWriter.number(Self.right)), ("y1", lineY), ("y2", lineY)])
+            svg.empty(
+                "line", [("x1", SVGWriter.number(Self.left)), ("x2", SVGWriter.number(Self.right)), ("y1", lineY), ("y2", lineY)])
             value += step
         }
         svg.close("g")
-        svg.open("g", [("class", "results-chart__scale"), ("fill", "#556070"), ("font-size", "12"), ("text-anchor", "end"), ("aria-hidden", "true")])
+        svg.open(
+            "g",
+            [
+                ("class", "results-chart__scale"), ("fill", "#556070"), ("font-size", "12"), ("text-anchor", "end"),
+                ("aria-hidden", "true"),
+            ])
         value = scaleMin
         while value <= scaleMax {
-            svg.element("text", [("x", SVGWriter.number(Self.left - 8)), ("y", SVGWriter.number(y(Double(value)) + 4))], text: "\(value)")
+            svg.element(
+                "text", [("x", SVGWriter.number(Self.left - 8)), ("y", SVGWriter.number(y(Double(value)) + 4))], text: "\(value)")
             value += step
         }
         svg.close("g")
@@ -113,13 +122,22 @@ public struct TrendChart: Sendable {
         for (index, band) in bands.enumerated() where band.min >= Double(scaleMin) && band.min <= Double(scaleMax) {
             let lineY = y(band.min)
             if index > 0 {
-                svg.empty("line", [
-                    ("class", "results-chart__threshold"), ("x1", SVGWriter.number(Self.left)), ("x2", SVGWriter.number(Self.right)),
-                    ("y1", SVGWriter.number(lineY)), ("y2", SVGWriter.number(lineY)), ("stroke", "#8a94a3"), ("stroke-width", "1"),
-                    ("stroke-dasharray", "3 3"),
-                ])
+                svg.empty(
+                    "line",
+                    [
+                        ("class", "results-chart__threshold"), ("x1", SVGWriter.number(Self.left)),
+                        ("x2", SVGWriter.number(Self.right)),
+                        ("y1", SVGWriter.number(lineY)), ("y2", SVGWriter.number(lineY)), ("stroke", "#8a94a3"),
+                        ("stroke-width", "1"),
+                        ("stroke-dasharray", "3 3"),
+                    ])
             }
-            svg.element("text", [("class", "results-chart__band-label"), ("x", SVGWriter.number(Self.left + 6)), ("y", SVGWriter.number(lineY - 5))], text: band.label)
+            svg.element(
+                "text",
+                [
+                    ("class", "results-chart__band-label"), ("x", SVGWriter.number(Self.left + 6)),
+                    ("y", SVGWriter.number(lineY - 5)),
+                ], text: band.label)
         }
         svg.close("g")
 
@@ -132,12 +150,15 @@ public struct TrendChart: Sendable {
             if slanted {
                 // Down to the right, where the end labels leave room; the table below has the whole label.
                 let shown = label.count > Self.slantedLength ? String(label.prefix(Self.slantedLength - 1)) + "…" : label
-                svg.element("text", [
-                    ("x", labelX), ("y", labelY), ("text-anchor", "start"), ("transform", "rotate(30 \(labelX) \(labelY))"),
-                    ("font-weight", weight),
-                ], text: shown)
+                svg.element(
+                    "text",
+                    [
+                        ("x", labelX), ("y", labelY), ("text-anchor", "start"), ("transform", "rotate(30 \(labelX) \(labelY))"),
+                        ("font-weight", weight),
+                    ], text: shown)
             } else {
-                svg.element("text", [("x", labelX), ("y", labelY), ("text-anchor", "middle"), ("font-weight", weight)], text: label)
+                svg.element(
+                    "text", [("x", labelX), ("y", labelY), ("text-anchor", "middle"), ("font-weight", weight)], text: label)
             }
         }
         svg.close("g")
@@ -146,7 +167,11 @@ public struct TrendChart: Sendable {
         for series in series.reversed() where !series.isEmpty {
             var runs: [[(x: Double, y: Double)]] = [[]]
             for (round, value) in series.values.enumerated() {
-                if let value { runs[runs.count - 1].append((x(round), y(value))) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+                if let value {
+                    runs[runs.count - 1].append((x(round), y(value)))
+                } else if !runs[runs.count - 1].isEmpty {
+                    runs.append([])
+                }
             }
             svg.open("g", [("class", "results-chart__series results-chart__series--\(series.style.rawValue)")])
             svg.empty("path", [("d", SVGWriter.path(runs))] + SVGWriter.lineAttributes(series.style))
@@ -157,14 +182,18 @@ public struct TrendChart: Sendable {
             svg.close("g")
         }
         if let first = series.first {
-            svg.open("g", [
-                ("class", "results-chart__values"), ("fill", "#1c2430"), ("font-size", "13.5"), ("font-weight", "700"),
-                ("text-anchor", "middle"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke"),
-            ])
+            svg.open(
+                "g",
+                [
+                    ("class", "results-chart__values"), ("fill", "#1c2430"), ("font-size", "13.5"), ("font-weight", "700"),
+                    ("text-anchor", "middle"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke"),
+                ])
             for (round, value) in first.values.enumerated() {
                 guard let value else { continue }
                 // Above the point, unless another line's point is there; then below, or else to the left.
-                let others = series.dropFirst().compactMap { $0.values.indices.contains(round) ? $0.values[round] : nil }.map { y($0) - y(value) }
+                let others = series.dropFirst().compactMap { $0.values.indices.contains(round) ? $0.values[round] : nil }.map {
+                    y($0) - y(value)
+                }
                 let above = others.filter { $0 < 0 }.map { -$0 }.min() ?? .infinity
                 let below = others.filter { $0 >= 0 }.min() ?? .infinity
                 let text = ScoreFormat.decimal(value, language)
@@ -173,9 +202,11 @@ public struct TrendChart: Sendable {
                 } else if below >= 26 {
                     svg.element("text", [("x", SVGWriter.number(x(round))), ("y", SVGWriter.number(y(value) + 22))], text: text)
                 } else {
-                    svg.element("text", [
-                        ("x", SVGWriter.number(x(round) - 10)), ("y", SVGWriter.number(y(value) + 5)), ("text-anchor", "end"),
-                    ], text: text)
+                    svg.element(
+                        "text",
+                        [
+                            ("x", SVGWriter.number(x(round) - 10)), ("y", SVGWriter.number(y(value) + 5)), ("text-anchor", "end"),
+                        ], text: text)
                 }
             }
             svg.close("g")

@@ -136,8 +136,9 @@ struct TemplateParser {
         guard let closeStart = find(closing, from: contentStart) else {
             throw error(
                 at: start,
-                .unclosedTag(open: string(openDelimiter) + (contentStart > afterOpen ? string([sigil]) : ""),
-                             expected: string(closing)))
+                .unclosedTag(
+                    open: string(openDelimiter) + (contentStart > afterOpen ? string([sigil]) : ""),
+                    expected: string(closing)))
         }
         return Tag(
             kind: kind, content: text(contentStart, closeStart).trimmingWhitespace, start: start,

@@ -2,6 +2,7 @@ internal import Hummingbird
 internal import Logging
 internal import NIOCore
 internal import ServiceLifecycle
+
 #if canImport(Glibc)
     internal import Glibc
 #endif

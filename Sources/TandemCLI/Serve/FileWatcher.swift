@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Synchronization
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -104,7 +105,10 @@ final class FileWatcher: Sendable {
     /// - Returns: whether `fd` is readable.
     private func wait(for fd: Int32, upTo timeout: Duration?) -> Bool {
         var fds = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0), pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
-        let milliseconds = timeout.map { Int32(clamping: max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? -1
+        let milliseconds =
+            timeout.map {
+                Int32(clamping: max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000))
+            } ?? -1
         let count = fds.withUnsafeMutableBufferPointer { Glibc.poll($0.baseAddress!, nfds_t(fd >= 0 ? 2 : 1), milliseconds) }
         return count > 0 && fd >= 0 && fds[1].revents & Int16(POLLIN) != 0
     }

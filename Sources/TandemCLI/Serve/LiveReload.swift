@@ -26,7 +26,9 @@ enum LiveReloadEvent: Sendable, Equatable {
     /// `{"errors": [{"location": "content/a.md:3:5", "severity": "error", "message": "...",
     /// "text": "content/a.md:3:5: message"}]}`
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { item(location: $0.location.description, severity: $0.severity.rawValue, message: $0.message) }
+        let items = diagnostics.map {
+            item(location: $0.location.description, severity: $0.severity.rawValue, message: $0.message)
+        }
         return "{\"errors\": [" + items.joined(separator: ", ") + "]}"
     }
 

@@ -1,12 +1,13 @@
 internal import Dispatch
+internal import Model
+internal import Site
+internal import Synchronization
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
     internal import Darwin
 #endif
-internal import Model
-internal import Site
-internal import Synchronization
 
 /// The site as `tandem serve` serves it: the last good build in memory, and the problems of the
 /// latest build when it failed.
@@ -91,7 +92,8 @@ final class LiveSite: Sendable {
             let seconds = elapsed()
             return .built(
                 pages: site.pages, files: site.files.count, warnings: site.warnings, changed: changed, recovered: recovered,
-                seconds: seconds, timings: site.timings + [("compare", seconds - rendered), ("cpu", Self.cpuSeconds() - cpuStart)])
+                seconds: seconds,
+                timings: site.timings + [("compare", seconds - rendered), ("cpu", Self.cpuSeconds() - cpuStart)])
         } catch {
             let problems = error.diagnostics
             state.withLock { $0.errors = problems }
@@ -103,7 +105,8 @@ final class LiveSite: Sendable {
     static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+            / 1e6
     }
 
     /// Whether two builds have the same files with the same bytes.
@@ -112,7 +115,9 @@ final class LiveSite: Sendable {
         for (path, bytes) in a {
             guard let other = b[path], other.count == bytes.count else { return false }
             if bytes.isEmpty { continue }
-            let equal = bytes.withUnsafeBytes { x in other.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+            let equal = bytes.withUnsafeBytes { x in
+                other.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            }
             if !equal { return false }
         }
         return true

@@ -71,7 +71,9 @@ struct RebuildService: Service {
             // Warnings that were already shown are not repeated after every save.
             if warnings != previousWarnings { report(warnings) }
             site.lastWarnings = warnings
-            let detail = timings ? " (" + phases.map { "\($0.phase) \(Terminal.milliseconds($0.seconds))" }.joined(separator: ", ") + ")" : ""
+            let detail =
+                timings
+                ? " (" + phases.map { "\($0.phase) \(Terminal.milliseconds($0.seconds))" }.joined(separator: ", ") + ")" : ""
             guard changed || recovered else {
                 Terminal.say("\(what): rebuilt in \(Terminal.milliseconds(seconds))\(detail), nothing changed")
                 return

@@ -60,7 +60,8 @@ struct SiteResponder: HTTPResponder {
         // A preview always shows the latest build.
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func text(_ status: HTTPResponse.Status, _ text: String, headers: HTTPFields = HTTPFields()) -> Response {
@@ -112,23 +113,25 @@ struct SiteResponder: HTTPResponder {
         headers[.xContentTypeOptions] = "nosniff"
         let site = site
         let hub = hub
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            // Subscribe before reading the state, so no event falls between the two.
-            let (id, events) = hub.subscribe()
-            defer { hub.end(id) }
-            let snapshot = site.snapshot
-            var greeting = "retry: 500\n\n" + LiveReloadEvent.hello(build: snapshot.build).message
-            if !snapshot.errors.isEmpty { greeting += LiveReloadEvent.errors(snapshot.errors).message }
-            try await writer.write(ByteBuffer(string: greeting))
-            // The server waits for open responses before it stops; this one ends when it is told to stop.
-            try await withGracefulShutdownHandler {
-                for await event in events {
-                    try await writer.write(ByteBuffer(string: event.message))
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                // Subscribe before reading the state, so no event falls between the two.
+                let (id, events) = hub.subscribe()
+                defer { hub.end(id) }
+                let snapshot = site.snapshot
+                var greeting = "retry: 500\n\n" + LiveReloadEvent.hello(build: snapshot.build).message
+                if !snapshot.errors.isEmpty { greeting += LiveReloadEvent.errors(snapshot.errors).message }
+                try await writer.write(ByteBuffer(string: greeting))
+                // The server waits for open responses before it stops; this one ends when it is told to stop.
+                try await withGracefulShutdownHandler {
+                    for await event in events {
+                        try await writer.write(ByteBuffer(string: event.message))
+                    }
+                } onGracefulShutdown: {
+                    hub.end(id)
                 }
-            } onGracefulShutdown: {
-                hub.end(id)
-            }
-            try await writer.finish(nil)
-        })
+                try await writer.finish(nil)
+            })
     }
 }
