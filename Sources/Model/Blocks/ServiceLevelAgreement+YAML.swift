@@ -18,7 +18,21 @@ extension ServiceLevelAgreement {
         if items.isEmpty {
             reader.error(root, "the sla block has no rules; add one per stage, each starting with - stage: ...")
         }
-        return ServiceLevelAgreement(rules: items.compactMap { readRule($0, &reader) })
+        let rules = items.compactMap { readRule($0, &reader) }
+        // One rule per stage: two would promise two different follow-ups for the same lead.
+        var first: [String: SourceLocation] = [:]
+        for rule in rules {
+            guard let stage = rule.stage, let location = rule.stageLocation else { continue }
+            if let earlier = first[stage] {
+                reader.diagnostics.error(
+                    location,
+                    "stage \"\(stage)\" already has a rule at line \(earlier.line); give each stage one rule, "
+                        + "and merge these two into it")
+            } else {
+                first[stage] = location
+            }
+        }
+        return ServiceLevelAgreement(rules: rules)
     }
 
     static func readRule(_ node: Node, _ reader: inout YAMLReader) -> Rule? {
