@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets depend in one direction only (see DESIGN.md):
-// ScoringCore -> Model -> Markdown(CCmark) -> Render -> Site -> CLI -> tandem
+// ScoringCore -> Model -> Markdown(CCmark) -> Render -> Site -> CLI -> tandem; Minify -> Site
 let package = Package(
     name: "Tandem",
     platforms: [.macOS(.v15)],
@@ -34,7 +34,9 @@ let package = Package(
         ),
         .target(name: "Markdown", dependencies: ["Model", "CCmark"]),
         .target(name: "Render", dependencies: ["Markdown", "Model"]),
-        .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore"]),
+        // CSS and JavaScript made smaller for the browser (no dependencies).
+        .target(name: "Minify"),
+        .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore", "Minify"]),
         .target(
             name: "TandemCLI",
             dependencies: [
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Snapshots"]),
+        .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TandemCLITests",

@@ -1,0 +1,4 @@
+import Minify
+import Testing
+
+@Suite struct MinifyTests {}
