@@ -33,10 +33,12 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["Model", "CCmark"]),
+        // zlib: the scoring module ships deflated inside a script (Site/Deflate.swift).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Render", dependencies: ["Markdown", "Model"]),
         // CSS and JavaScript made smaller for the browser (no dependencies).
         .target(name: "Minify"),
-        .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore", "Minify"]),
+        .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore", "Minify", "CZlib"]),
         .target(
             name: "TandemCLI",
             dependencies: [
@@ -66,7 +68,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Snapshots"]),
         .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TandemCLITests",
             dependencies: ["TandemCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]

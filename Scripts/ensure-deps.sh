@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Makes sure the system packages Tandem builds with are installed: libcmark-dev (and pkg-config).
+# Makes sure the system packages Tandem builds with are installed: libcmark-dev, zlib1g-dev (and pkg-config).
 # As root it installs what is missing with apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
+if ! pkg-config --exists zlib 2>/dev/null; then missing+=(zlib1g-dev); fi
 for extra in "$@"; do
   case "$extra" in
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Absolute base URL ending in `/`, or nil.
     public var baseURL: String?
     public var unsafeHTML: Bool = false
+    /// Whether the build makes the theme's CSS and JavaScript and its templates' indentation smaller.
+    public var minify: Bool = true
     public var brand = Brand()
     public var translations: [Language: Translation] = [:]
     /// Where the settings came from, for error messages.
@@ -40,7 +42,7 @@ public struct SiteConfig: Sendable, Equatable {
         language == self.language ? description : translations[language]?.description ?? description
     }
 
-    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "brand", "translations"]
+    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "minify", "brand", "translations"]
     static let brandKeys = ["name", "logo", "primary", "accent"]
     static let translationKeys = ["title", "description"]
 
@@ -76,6 +78,7 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             }
             if let unsafe = reader.bool(fields["unsafe_html"], "unsafe_html") { config.unsafeHTML = unsafe }
+            if let minify = reader.bool(fields["minify"], "minify") { config.minify = minify }
             if let brand = reader.fields(fields["brand"], "brand", allowed: brandKeys) {
                 config.brand.name = reader.string(brand["name"], "brand.name")
                 config.brand.logo = reader.string(brand["logo"], "brand.logo")

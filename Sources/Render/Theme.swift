@@ -25,11 +25,13 @@ public struct Theme: Sendable {
 
     /// Loads a theme from its layers, lowest first.
     ///
-    /// - Parameter layers: folders laid out like `site-templates/`; a later folder's file replaces an
-    ///   earlier folder's file with the same path. Missing folders are skipped.
+    /// - Parameters:
+    ///   - layers: folders laid out like `site-templates/`; a later folder's file replaces an
+    ///     earlier folder's file with the same path. Missing folders are skipped.
+    ///   - trimIndentation: parse the templates without the indentation of their lines (see `Template`).
     /// - Throws: `DiagnosticsError` for a template that does not parse (with line and column), a missing
     ///   layout or partial, or an i18n file that is not a map of strings.
-    public static func load(layers: [ThemeLayer]) throws(DiagnosticsError) -> Theme {
+    public static func load(layers: [ThemeLayer], trimIndentation: Bool = false) throws(DiagnosticsError) -> Theme {
         var files: [String: (source: ThemeLayer, display: String)] = [:]
         for layer in layers {
             switch layer {
@@ -64,7 +66,7 @@ public struct Theme: Sendable {
                 }
                 names.insert(name)  // a template that does not parse exists; only its syntax is wrong
                 do {
-                    let template = try Template(text)
+                    let template = try Template(text, trimIndentation: trimIndentation)
                     library.register(template, named: name)
                     references += template.partialReferences.map {
                         ($0.name, SourceLocation(file: display, line: $0.line, column: $0.column))

@@ -72,18 +72,21 @@ enum FormPages {
             })
         var questions: [TemplateValue] = []
         for (index, question) in assessment.questions.enumerated() {
+            // A short name for the radio group and the element ids: the page carries it 50 times.
+            let key = "q\(index + 1)"
             var options: [TemplateValue] = []
             for value in scale {
                 var option: [String: TemplateValue] = [
-                    "value": .string(String(value)), "inputID": .string("q-\(question.id)-\(value)"),
+                    "value": .string(String(value)), "inputID": .string("\(key)-\(value)"),
                     "isLow": .bool(lowValues.contains(value)),
                 ]
-                if value == q.scaleMin, question.low != nil { option["describedBy"] = .string("q-\(question.id)-low") }
-                if value == q.scaleMax, question.high != nil { option["describedBy"] = .string("q-\(question.id)-high") }
+                if value == q.scaleMin, question.low != nil { option["describedBy"] = .string("\(key)-low") }
+                if value == q.scaleMax, question.high != nil { option["describedBy"] = .string("\(key)-high") }
                 options.append(.object(option))
             }
             var entry: [String: TemplateValue] = [
-                "id": .string(question.id), "number": .int(index + 1), "text": .string(question.text.text(in: language)),
+                "id": .string(question.id), "key": .string(key), "number": .int(index + 1),
+                "text": .string(question.text.text(in: language)),
                 "weight": .string(String(question.weight)), "options": .list(options),
             ]
             if let low = question.low { entry["low"] = .string(low.text(in: language)) }

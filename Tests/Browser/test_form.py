@@ -41,7 +41,8 @@ def fill(page, answers, department=None, fields=None):
         field.send_keys(value)
     for question, answer in zip(QUESTIONS, answers):
         if answer is not None:
-            page.click(page.find(f'fieldset[data-question="{question}"] label[for="q-{question}-{answer}"]'))
+            option = page.find(f'fieldset[data-question="{question}"] input[value="{answer}"]')
+            page.click(option.find_element("xpath", ".."))
 
 
 def shown(page):

@@ -82,6 +82,7 @@ import Testing
             language: da
             base_url: https://example.org/pb
             unsafe_html: true
+            minify: false
             brand: {name: Acme, logo: assets/logo.svg, primary: "#112233", accent: "#ABC"}
             translations:
               en: {title: Playbook EN}
@@ -90,6 +91,8 @@ import Testing
         #expect(config.language == .da)
         #expect(config.baseURL == "https://example.org/pb/")
         #expect(config.unsafeHTML)
+        #expect(!config.minify)
+        #expect(try SiteConfig.parse("title: A\n", file: "site.yml").minify, "minify is on by default")
         #expect(config.brand.name == "Acme")
         #expect(config.brand.primary == "#112233")
         #expect(config.brand.accent == "#abc")
@@ -98,7 +101,8 @@ import Testing
     }
 
     @Test func reportsEveryProblemWithPosition() {
-        let yaml = "title: A\nlanguage: de\nbrand:\n  primray: \"#123456\"\n  accent: blue\nbase_url: example.org\n"
+        let yaml =
+            "title: A\nlanguage: de\nbrand:\n  primray: \"#123456\"\n  accent: blue\nbase_url: example.org\nminify: sometimes\n"
         #expect {
             _ = try SiteConfig.parse(yaml, file: "content/site.yml")
         } throws: { error in
@@ -107,6 +111,7 @@ import Testing
                 "content/site.yml:4:3: error: unknown key \"primray\" in brand; did you mean \"primary\"?",
                 "content/site.yml:5:11: error: brand.accent \"blue\" is not a colour; write it as #rrggbb, e.g. #1d4ed8",
                 "content/site.yml:6:11: error: base_url \"example.org\" must be an absolute URL such as https://example.org/playbook/",
+                "content/site.yml:7:9: error: minify must be true or false, not \"sometimes\"",
             ]
         }
     }

@@ -485,3 +485,47 @@ private func parseError(_ text: String) -> TemplateError? {
         #expect(outputs.count == 64)
     }
 }
+
+@Suite struct TrimmedIndentationTests {
+    private func trimmed(_ text: String, _ context: TemplateValue = [:], partials: [String: String] = [:]) throws -> String {
+        var library = TemplateLibrary()
+        for (name, source) in partials { library.register(try Template(source, trimIndentation: true), named: name) }
+        return try Template(text, trimIndentation: true).render(context, partials: library)
+    }
+
+    @Test func linesLoseTheirIndentationAndBlankLinesGo() throws {
+        let text = "<ul>\n  <li>{{a}}</li>\n\n\t<li>\n    {{b}} and {{c}}\n  </li>\n   \n</ul>\n"
+        #expect(try trimmed(text, ["a": "1", "b": "2", "c": "3"]) == "<ul>\n<li>1</li>\n<li>\n2 and 3\n</li>\n</ul>\n")
+    }
+
+    @Test func spacesInsideALineAndAfterATagStay() throws {
+        #expect(try trimmed("  <p>{{a}}  <b>x</b>   {{a}}</p>", ["a": "A"]) == "<p>A  <b>x</b>   A</p>")
+        #expect(try trimmed("<p>{{a}}\n  next</p>", ["a": "A"]) == "<p>A\nnext</p>")
+    }
+
+    @Test func standaloneTagsAndIndentedPartialsAreNotIndented() throws {
+        let text = "<ul>\n  {{#items}}\n    <li>{{.}}</li>\n  {{/items}}\n  {{> row}}\n</ul>\n"
+        let output = try trimmed(text, ["items": ["a", "b"]], partials: ["row": "  <li>\n    row\n  </li>\n"])
+        #expect(output == "<ul>\n<li>a</li>\n<li>b</li>\n<li>\nrow\n</li>\n</ul>\n")
+    }
+
+    @Test func aTemplateWithPreformattedTextKeepsEverySpace() throws {
+        for text in ["<div>\n  <pre>\n    code\n  </pre>\n</div>\n", "<div>\n  <TEXTAREA>\n    text\n  </TEXTAREA>\n</div>\n"] {
+            #expect(try trimmed(text) == text)
+        }
+    }
+
+    @Test func errorsKeepTheirPositionInTheSource() {
+        do {
+            _ = try Template("<div>\n    {{/close}}\n</div>\n", trimIndentation: true)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.column == 5)
+        }
+    }
+
+    @Test func theDefaultKeepsTheIndentation() throws {
+        #expect(try render("<ul>\n  <li>{{a}}</li>\n</ul>\n", ["a": "1"]) == "<ul>\n  <li>1</li>\n</ul>\n")
+    }
+}

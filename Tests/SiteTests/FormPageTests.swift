@@ -59,7 +59,8 @@ import Testing
         let fieldsets = Self.captures(#"<fieldset class="question" data-question="([^"]+)""#, in: html)
         #expect(fieldsets == assessment.questions.map(\.id))
         for question in assessment.questions {
-            let values = Self.captures(#"<input type="radio" name="\#(question.id)" value="(-?\d+)""#, in: html)
+            let fieldset = try #require(Self.captures(#"data-question="\#(question.id)"([\s\S]*?)</fieldset>"#, in: html).first)
+            let values = Self.captures(#"<input type="radio" name="q\d+" value="(-?\d+)""#, in: fieldset)
             #expect(values == (assessment.scaleMin...assessment.scaleMax).map(String.init), "\(question.id)")
             #expect(html.contains(Self.escaped(question.text.text(in: language))))
         }
@@ -99,7 +100,7 @@ import Testing
             html.contains(
                 #"data-scale-min="1" data-scale-max="5" data-min-answered="9" data-gap-threshold="1.5" data-min-group-size="3""#))
         // Answers in the lowest band link to the playbook page that helps.
-        let low = Self.captures(#"name="leads-sorted" value="(\d)" id="[^"]+" data-low"#, in: html)
+        let low = Self.captures(#"name="q5" value="(\d)" data-low"#, in: html)
         #expect(low == ["1", "2"])
     }
 
@@ -116,13 +117,13 @@ import Testing
                 #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(source[0]).standardized.path))
             }
             #expect(Self.captures(#"\s(on[a-z]+)=""#, in: html).isEmpty, "event handler attributes in \(path)")
-            #expect(html.contains(Self.escaped("script-src 'self' 'wasm-unsafe-eval'")))
+            #expect(html.contains("script-src 'self' 'wasm-unsafe-eval'"))
         }
     }
 
     /// The form page with everything it loads: the page, the stylesheet and its three scripts.
-    static func pageWeight() throws -> (raw: Int, compressed: Int, files: [(String, Int, Int)]) {
-        let path = formPath(.en)
+    static func pageWeight(_ language: Language) throws -> (raw: Int, compressed: Int, files: [(String, Int, Int)]) {
+        let path = formPath(language)
         let html = try page(path)
         let directory = URL(fileURLWithPath: site.output + "/" + path).deletingLastPathComponent()
         var urls = [URL(fileURLWithPath: site.output + "/" + path)]
@@ -153,19 +154,18 @@ import Testing
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? Int.max
     }
 
-    /// At most 60 KiB as it travels: compressed, the way a web server sends it and a zipped copy
-    /// of the site carries it. Uncompressed the page is about twice that, most of it the theme's
-    /// shared stylesheet (about 54 KB) and the scoring module (16 KB of base64), which no
-    /// minifying of our own could bring under 60 KiB. The scripts have a budget of their own,
-    /// uncompressed: 48 KiB (the module, its glue and form.js).
-    @Test func theFormPageWeighsAtMost60KiB() throws {
-        let weight = try Self.pageWeight()
+    /// At most 60 KiB as it is stored, uncompressed, which is what a browser reads from a zipped
+    /// copy of the site opened from `file://`: the page, its two stylesheets and its three scripts
+    /// (the scoring module deflated inside one of them). The figures are in the failure message.
+    @Test(arguments: [Language.en, .da])
+    func theFormPageWeighsAtMost60KiB(language: Language) throws {
+        let weight = try Self.pageWeight(language)
         let table = weight.files.map { "\($0.0): \($0.1) B, \($0.2) B compressed" }.joined(separator: "\n")
-        #expect(weight.files.count == 5, "\(table)")
-        #expect(weight.compressed <= 60 * 1024, "\(table)")
+        #expect(weight.files.count == 6, "\(table)")
+        #expect(weight.raw <= 60 * 1024, "\(weight.raw) B in all:\n\(table)")
+        #expect(weight.compressed <= 30 * 1024, "\(weight.compressed) B compressed in all:\n\(table)")
         let scripts = weight.files.filter { $0.0.hasSuffix(".js") }
         #expect(scripts.count == 3, "\(table)")
-        #expect(scripts.reduce(0) { $0 + $1.1 } <= 48 * 1024, "\(table)")
     }
 
     // MARK: - Files the browser saved

@@ -85,10 +85,10 @@ import Testing
         let departments = try #require(Self.between(page, "<dl class=\"results-departments\">", "</dl>"))
         #expect(
             departments.contains(
-                "<dt>Sales</dt>\n        <dd><span class=\"results-withheld\">hidden to protect a smaller group</span></dd>"))
+                "<dt>Sales</dt>\n<dd><span class=\"results-withheld\">hidden to protect a smaller group</span></dd>"))
         #expect(
             departments.contains(
-                "<dt>Marketing</dt>\n        <dd><span class=\"results-withheld\">fewer than 2 answers</span></dd>"))
+                "<dt>Marketing</dt>\n<dd><span class=\"results-withheld\">fewer than 2 answers</span></dd>"))
         #expect(departments.contains("<span class=\"results-withheld\">–</span>"))  // no overall gap
 
         // Per question: mean, answers, spread, departments, gap.

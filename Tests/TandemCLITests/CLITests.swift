@@ -64,7 +64,7 @@ enum Tandem {
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 12 pages (23 files) into public in ") == true)
+        #expect(lines.first?.hasPrefix("Built 12 pages (27 files) into public in ") == true)
         #expect(FileManager.default.fileExists(atPath: site + "/public/index.html"))
     }
 

@@ -175,7 +175,8 @@
         if (!improve.hidden) {
           const item = document.createElement("li");
           const link = improve.querySelector("a").cloneNode(true);
-          link.textContent = link.dataset.title || link.textContent;
+          const title = link.querySelector("span"); // the page's title, without "How to improve:"
+          if (title && title.textContent) link.textContent = title.textContent;
           item.append(fieldset.querySelector(".question__number").cloneNode(true), " ", link);
           links.push(item);
         }

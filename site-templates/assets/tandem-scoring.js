@@ -6,9 +6,10 @@
  *
  * It is a classic script (not an ES module) so that it also works from file://, where browsers
  * refuse module scripts and `fetch`. It defines the global `TandemScoring` (or `module.exports`
- * under Node). The module's bytes come as base64 from another external script, for example
+ * under Node). The module's bytes come as base64 from another external script (zlib-compressed
+ * by `tandem build`: about 60% of the plain module's base64), for example
  *
- *     <script src="assets/scoring-wasm.js"></script>   <!-- globalThis.TandemScoringWasm = "AGFzbQ…" -->
+ *     <script src="assets/scoring-wasm.js"></script>   <!-- globalThis.TandemScoringWasm = "eNrtfQ…" -->
  *     <script src="assets/tandem-scoring.js"></script>
  *
  * and the page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src.
@@ -254,13 +255,23 @@
   }
 
   /**
+   * The module's bytes, inflated when they are zlib-compressed (as `tandem build` ships them:
+   * a module starts with "\0asm", a zlib stream with 0x78).
+   */
+  async function inflated(bytes) {
+    if (bytes[0] !== 0x78) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  /**
    * Compiles and instantiates the scoring module.
-   * @param source the module as base64 text, bytes (ArrayBuffer or typed array), or a compiled
-   *   WebAssembly.Module.
+   * @param source the module as base64 text (of the module's bytes, or of them zlib-compressed),
+   *   bytes (ArrayBuffer or typed array), or a compiled WebAssembly.Module.
    * @returns {Promise<Scorer>}
    */
   async function instantiate(source) {
-    const bytesOrModule = typeof source === "string" ? decodeBase64(source) : source;
+    const bytesOrModule = typeof source === "string" ? await inflated(decodeBase64(source)) : source;
     const result = await WebAssembly.instantiate(bytesOrModule, {});
     const instance = result instanceof WebAssembly.Instance ? result : result.instance;
     const version = instance.exports.tandem_abi_version();

@@ -9,9 +9,23 @@ struct TemplateParser {
     private var openDelimiter: [UInt8] = Array("{{".utf8)
     private var closeDelimiter: [UInt8] = Array("}}".utf8)
     private(set) var partialReferences: [PartialReference] = []
+    /// Whether lines lose their leading spaces and tabs, and blank lines are left out.
+    private let trimsIndentation: Bool
 
-    init(_ text: String) {
+    init(_ text: String, trimIndentation: Bool = false) {
         bytes = Array(text.utf8)
+        trimsIndentation = trimIndentation && !Self.hasPreformattedText(bytes)
+    }
+
+    /// Whether the source has a `<pre` or `<textarea` tag, whose text keeps its spaces.
+    private static func hasPreformattedText(_ bytes: [UInt8]) -> Bool {
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for needle in [Array("<pre".utf8), Array("<textarea".utf8)] where lower.count >= needle.count {
+            for start in 0...(lower.count - needle.count) where lower[start] == needle[0] {
+                if lower[start..<start + needle.count].elementsEqual(needle) { return true }
+            }
+        }
+        return false
     }
 
     /// A section whose closing tag is still to come.
@@ -72,7 +86,8 @@ struct TemplateParser {
                 let name = try partialName(tag)
                 let (line, column) = location(of: tag.start)
                 partialReferences.append(PartialReference(name: name, line: line, column: column))
-                let indentation = standalone ? String(decoding: bytes[lineBegin!..<tagStart], as: UTF8.self) : nil
+                let indentation =
+                    !standalone ? nil : trimsIndentation ? "" : String(decoding: bytes[lineBegin!..<tagStart], as: UTF8.self)
                 nodes.append(.partial(name, indentation: indentation))
             case .section(let inverted):
                 let text = self.text(tag.start, tag.end)
@@ -215,14 +230,32 @@ struct TemplateParser {
     // MARK: - Text
 
     /// Appends literal text, one node per line, each line that starts in the source marked.
+    ///
+    /// When trimming indentation, a line that starts in the source loses its leading spaces and
+    /// tabs, and a line that is then empty is left out.
     private func appendText(from start: Int, to end: Int, into nodes: inout [Node]) {
         var lineStart = start
         while lineStart < end {
             var lineEnd = lineStart
             while lineEnd < end, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             if lineEnd < end { lineEnd += 1 }
-            if isLineStart(lineStart) { nodes.append(.lineStart) }
-            nodes.append(.text(text(lineStart, lineEnd)))
+            let atLineStart = isLineStart(lineStart)
+            if atLineStart { nodes.append(.lineStart) }
+            var textStart = lineStart
+            if trimsIndentation && atLineStart {
+                while textStart < lineEnd, bytes[textStart] == UInt8(ascii: " ") || bytes[textStart] == UInt8(ascii: "\t") {
+                    textStart += 1
+                }
+                let rest = lineEnd - textStart
+                let blank =
+                    rest == 0 || bytes[textStart] == UInt8(ascii: "\n")
+                    || (rest == 2 && bytes[textStart] == UInt8(ascii: "\r") && bytes[textStart + 1] == UInt8(ascii: "\n"))
+                if blank {
+                    lineStart = lineEnd
+                    continue
+                }
+            }
+            nodes.append(.text(text(textStart, lineEnd)))
             lineStart = lineEnd
         }
     }

@@ -21,10 +21,14 @@ public struct Template: Sendable {
 
     /// Parses a template.
     ///
-    /// - Parameter text: the template's source.
+    /// - Parameters:
+    ///   - text: the template's source.
+    ///   - trimIndentation: leave out the spaces and tabs that start each line of literal text, the
+    ///     lines then empty, and the indentation of standalone partials: smaller HTML that a browser
+    ///     shows the same. Ignored for a template with a `<pre>` or `<textarea>`, whose spaces count.
     /// - Throws: `TemplateError` with the 1-based line and column of the first problem.
-    public init(_ text: String) throws(TemplateError) {
-        var parser = TemplateParser(text)
+    public init(_ text: String, trimIndentation: Bool = false) throws(TemplateError) {
+        var parser = TemplateParser(text, trimIndentation: trimIndentation)
         let nodes = try parser.parse()
         self.indentableNodes = nodes
         self.nodes = Node.withoutLineStarts(nodes)

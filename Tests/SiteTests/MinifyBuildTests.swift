@@ -1,0 +1,110 @@
+internal import CZlib
+import Foundation
+import Model
+import Render
+import Site
+import Testing
+
+/// `minify` in site.yml: on by default (minified CSS and JavaScript, pages without the templates'
+/// indentation), off to keep the theme's files as written. The scoring module is deflated either way.
+@Suite struct MinifyBuildTests {
+    static func build(minify: Bool?) throws -> (folder: String, files: [String: Data]) {
+        let folder = Fixtures.temporaryFolder()
+        let site = folder + "/site"
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/rich", toPath: site)
+        if let minify {
+            let config = site + "/content/site.yml"
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try (text + "minify: \(minify)\n").write(toFile: config, atomically: false, encoding: .utf8)
+        }
+        let options = BuildOptions(
+            contentDirectory: site + "/content", themeLayers: [.directory(Fixtures.defaultTheme)],
+            outputDirectory: folder + "/public")
+        _ = try SiteBuilder(options: options).build()
+        return (folder, Fixtures.tree(folder + "/public"))
+    }
+
+    /// The output file of a theme asset, found by its name without the fingerprint.
+    static func asset(_ name: String, in files: [String: Data]) throws -> Data {
+        let stem = String(name.prefix { $0 != "." }), ext = String(name.drop { $0 != "." }.dropFirst())
+        let path = try #require(
+            files.keys.first {
+                $0.hasPrefix("assets/\(stem).") && $0.hasSuffix(".\(ext)") && $0.split(separator: ".").count == 3
+            },
+            "no \(name) in the output")
+        return files[path]!
+    }
+
+    static func themeFile(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: Fixtures.defaultTheme + "/assets/" + name))
+    }
+
+    /// Lines of the page outside <pre>, which start with a space or a tab.
+    static func indentedLines(_ html: String) -> [String] {
+        var inPre = false
+        var lines: [String] = []
+        for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains("<pre") { inPre = true }
+            if !inPre, line.first == " " || line.first == "\t" { lines.append(String(line)) }
+            if line.contains("</pre>") { inPre = false }
+        }
+        return lines
+    }
+
+    @Test func byDefaultAssetsAreMinifiedAndPagesCarryNoIndentation() throws {
+        let (folder, files) = try Self.build(minify: nil)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in [
+            "style.css", "content.css", "form.css", "tally.css", "results.css", "form.js", "tally.js", "tandem-scoring.js",
+        ] {
+            let output = String(decoding: try Self.asset(name, in: files), as: UTF8.self)
+            let source = try Self.themeFile(name)
+            #expect(output.utf8.count < source.count * 4 / 5, "\(name): \(output.utf8.count) of \(source.count) bytes")
+            #expect(!output.contains("/*"), "\(name) still has a comment")
+            #expect(!output.contains("\n  "), "\(name) still has indentation")
+        }
+        for (path, bytes) in files where path.hasSuffix(".html") {
+            let lines = Self.indentedLines(String(decoding: bytes, as: UTF8.self))
+            #expect(lines.isEmpty, "\(path): \(lines.prefix(3))")
+        }
+        // The Markdown's HTML is the page's own, untouched.
+        let sla = String(decoding: try #require(files["guides/sla/index.html"]), as: UTF8.self)
+        #expect(sla.contains("<pre><code class=\"language-yaml\">stage: sql\nfirst_response: 4h\n</code></pre>"))
+    }
+
+    @Test func minifyFalseKeepsTheThemeAsWritten() throws {
+        let (folder, files) = try Self.build(minify: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["style.css", "form.css", "form.js", "tandem-scoring.js"] {
+            #expect(try Self.asset(name, in: files) == (try Self.themeFile(name)), "\(name)")
+        }
+        let page = String(decoding: try #require(files["guides/sla/index.html"]), as: UTF8.self)
+        #expect(page.contains("\n  <div class=\"site-header__inner\">\n"))
+    }
+
+    @Test(arguments: [nil, false] as [Bool?])
+    func theScoringModuleShipsDeflatedAndInflatesToItsBytes(minify: Bool?) throws {
+        let (folder, files) = try Self.build(minify: minify)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = String(decoding: try Self.asset("scoring-wasm.js", in: files), as: UTF8.self)
+        let prefix = "globalThis.TandemScoringWasm = \"", suffix = "\";\n"
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(suffix))
+        let base64 = String(script.dropFirst(prefix.count).dropLast(suffix.count))
+        let packed = try #require(Data(base64Encoded: base64))
+        #expect(packed.first == 0x78, "a zlib stream")
+        let module = try Self.themeFile("scoring.wasm")
+        #expect(packed.count < module.count * 6 / 10, "\(packed.count) of \(module.count) bytes")
+        #expect(try Self.inflate(packed, size: module.count) == module)
+    }
+
+    static func inflate(_ data: Data, size: Int) throws -> Data {
+        var output = [UInt8](repeating: 0, count: size + 1)
+        var length = uLongf(output.count)
+        let input = [UInt8](data)
+        let status = output.withUnsafeMutableBufferPointer { out in
+            input.withUnsafeBufferPointer { uncompress(out.baseAddress, &length, $0.baseAddress, uLong($0.count)) }
+        }
+        try #require(status == Z_OK, "zlib status \(status)")
+        return Data(output.prefix(Int(length)))
+    }
+}
