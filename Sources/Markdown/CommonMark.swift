@@ -54,13 +54,17 @@ public struct FencedBlock: Sendable, Equatable {
     public var literal: String
     /// Line of the opening fence in the file.
     public var line: Int
+    /// Column of the opening fence: more than 1 inside a list item or a block quote, whose
+    /// indentation or `>` the literal's lines no longer have.
+    public var column: Int
     /// Line of the block's first content line in the file.
     public var contentLine: Int
 
-    public init(info: String, literal: String, line: Int, contentLine: Int) {
+    public init(info: String, literal: String, line: Int, column: Int = 1, contentLine: Int) {
         self.info = info
         self.literal = literal
         self.line = line
+        self.column = column
         self.contentLine = contentLine
     }
 }
@@ -261,7 +265,9 @@ private struct HTMLRenderer {
         let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         if !language.isEmpty {
             let fenceLine = line(node)
-            let block = FencedBlock(info: info, literal: literal, line: fenceLine, contentLine: fenceLine + 1)
+            let block = FencedBlock(
+                info: info, literal: literal, line: fenceLine, column: Int(cmark_node_get_start_column(node)),
+                contentLine: fenceLine + 1)
             if let html = renderBlock(block) {
                 out += html
                 return

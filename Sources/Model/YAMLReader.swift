@@ -8,20 +8,25 @@ public struct YAMLReader {
     public let file: String
     /// Lines before the YAML text in its file (front matter starts after the opening `---`).
     public let lineOffset: Int
+    /// Columns before each line of the YAML text in its file (a block in a list item is indented).
+    public let columnOffset: Int
     public var diagnostics = Diagnostics()
 
-    public init(file: String, lineOffset: Int = 0) {
+    public init(file: String, lineOffset: Int = 0, columnOffset: Int = 0) {
         self.file = file
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
     }
 
     public func location(_ node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        guard let mark = node?.mark else {
+            return SourceLocation(file: file, line: lineOffset + 1, column: 1 + columnOffset)
+        }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset)
     }
 
     public func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line + lineOffset, column: column)
+        SourceLocation(file: file, line: line + lineOffset, column: column + columnOffset)
     }
 
     public mutating func error(_ node: Node?, _ message: String) {

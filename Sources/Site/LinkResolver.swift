@@ -46,13 +46,15 @@ struct LinkResolver: Sendable {
             }
         } renderBlock: { fenced in
             guard let kind = PlaybookBlock.Kind(info: fenced.info) else { return nil }
-            let (block, problems) = PlaybookBlock.parse(kind, yaml: fenced.literal, file: page.display, fenceLine: fenced.line)
+            let (block, problems) = PlaybookBlock.parse(
+                kind, yaml: fenced.literal, file: page.display, fenceLine: fenced.line, fenceColumn: fenced.column)
             diagnostics.append(contentsOf: problems)
             let isValid = !problems.contains { $0.severity == .error }
             guard let block else { return nil }
             blocks.append(
                 PlacedBlock(
-                    block: block, location: SourceLocation(file: page.display, line: fenced.line, column: 1), isValid: isValid))
+                    block: block, location: SourceLocation(file: page.display, line: fenced.line, column: fenced.column),
+                    isValid: isValid))
             // A block with errors stays a code block; the build stops on its errors anyway.
             guard isValid else { return nil }
             return BlockHTML.render(block, BlockContext(language: page.language) { stageLink($0, from: index) })

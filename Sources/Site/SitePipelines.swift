@@ -45,7 +45,8 @@ struct SitePipelines: Sendable {
                 nil
             } renderBlock: { fenced in
                 guard PlaybookBlock.Kind(info: fenced.info) == .pipeline else { return nil }
-                let (block, _) = PlaybookBlock.parse(.pipeline, yaml: fenced.literal, file: page.display, fenceLine: fenced.line)
+                let (block, _) = PlaybookBlock.parse(
+                    .pipeline, yaml: fenced.literal, file: page.display, fenceLine: fenced.line, fenceColumn: fenced.column)
                 if case .pipeline(let pipeline)? = block { found.append((pipeline, fenced.line)) }
                 return nil
             }

@@ -43,12 +43,14 @@ public enum PlaybookBlock: Sendable, Equatable {
     ///   - yaml: the block's text.
     ///   - file: the Markdown file as shown in messages.
     ///   - fenceLine: the line of the opening fence in the file.
+    ///   - fenceColumn: the column of the opening fence; the block's lines are indented as far (in a
+    ///     list item or a quote).
     /// - Returns: the block as far as it could be read (nil when nothing could), and every problem
     ///   found, positioned in the Markdown file. A block with errors should not be rendered.
     public static func parse(
-        _ kind: Kind, yaml: String, file: String, fenceLine: Int
+        _ kind: Kind, yaml: String, file: String, fenceLine: Int, fenceColumn: Int = 1
     ) -> (block: PlaybookBlock?, diagnostics: [Diagnostic]) {
-        var reader = YAMLReader(file: file, lineOffset: fenceLine)
+        var reader = YAMLReader(file: file, lineOffset: fenceLine, columnOffset: fenceColumn - 1)
         guard let root = reader.blockRoot(yaml, kind: kind.rawValue, fenceLine: fenceLine, expected: kind.expected) else {
             return (nil, reader.diagnostics.all)
         }

@@ -177,7 +177,7 @@ extension YAMLReader {
         if root == nil && diagnostics.all.count > before { return nil }
         guard let root, !(root.null != nil && root.scalar?.style == .plain) else {
             diagnostics.error(
-                SourceLocation(file: file, line: fenceLine, column: 1),
+                SourceLocation(file: file, line: fenceLine, column: 1 + columnOffset),
                 "the \(kind) block is empty; expected \(expected)")
             return nil
         }
