@@ -45,8 +45,9 @@ struct ServeCommand: ParsableCommand {
                 "the content folder \(site.content) does not exist; run tandem serve in a site's folder or pass --content")
         }
         let options = try site.buildOptions(output: "public", drafts: drafts)
-        let layers = options.themeLayers
-        let live = LiveSite(options: options)
+        // The site's own theme folder is watched even before it exists, and counts once it does.
+        let site = site
+        let live = LiveSite(options: options) { (try? site.themeLayers()) ?? options.themeLayers }
         switch live.rebuildNow() {
         case .built(let pages, _, let warnings, _, _, let seconds, _):
             report(warnings)
@@ -59,7 +60,7 @@ struct ServeCommand: ParsableCommand {
             )
         }
         let server = DevServer(
-            site: live, folders: [site.content] + layers.compactMap(\.directory), host: host,
+            site: live, folders: [site.content] + Self.themeFolders(options.themeLayers, own: site.ownTemplates), host: host,
             ports: port.map { [$0] } ?? [Self.defaultPort, 0], timings: timings)
         do {
             try Self.wait { try await server.run() }
@@ -71,6 +72,12 @@ struct ServeCommand: ParsableCommand {
             ])
             throw ExitCode(1)
         }
+    }
+
+    /// The theme folders to watch: a default theme read from disk (`TANDEM_THEME`), then the site's
+    /// own, whether or not it exists yet.
+    static func themeFolders(_ layers: [ThemeLayer], own: String) -> [String] {
+        layers.compactMap(\.directory).filter { $0 != own } + [own]
     }
 
     /// Runs async work from this synchronous command (the root command is synchronous) and waits.

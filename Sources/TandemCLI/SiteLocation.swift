@@ -28,10 +28,15 @@ struct SiteOptions: ParsableArguments {
             publishedFiles: DefaultSite.schemas)
     }
 
+    /// The site's own theme folder: `--templates`, or `site-templates` beside the content folder.
+    var ownTemplates: String {
+        templates ?? URLPath.siblingOf(content, named: "site-templates")
+    }
+
     /// The theme layers, lowest first: the default theme, then the site's own templates.
     func themeLayers() throws -> [ThemeLayer] {
         var layers = [DefaultTheme.layer()]
-        let own = templates ?? URLPath.siblingOf(content, named: "site-templates")
+        let own = ownTemplates
         if FileSystem.isDirectory(own) {
             layers.append(.directory(own))
         } else if templates != nil {

@@ -167,6 +167,32 @@ import Testing
         #expect(try page.next(timeout: .seconds(5)) == nil)
     }
 
+    @Test(arguments: ["inotify", "poll"])
+    func aThemeFolderMadeWhileServingIsWatchedAndUsed(watch: String) throws {
+        let site = try Tandem.copyOfSite("rich")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(!FileManager.default.fileExists(atPath: site + "/site-templates"))
+        let server = try ServeProcess(in: site, environment: watch == "poll" ? ["TANDEM_WATCH": "poll"] : [:])
+        defer { server.kill() }
+        #expect(server.output.contains("site-templates"))
+        let page = try EventStream(port: server.port)
+        #expect(try page.next()?.event == "hello")
+
+        // The site gets a theme of its own: a footer partial that says so.
+        let footer = try String(contentsOfFile: Tandem.repository + "/site-templates/partials/footer.mustache", encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: site + "/site-templates/partials", withIntermediateDirectories: true)
+        try footer.replacingOccurrences(of: "</footer>", with: "<p>Our own footer</p>\n</footer>")
+            .write(toFile: site + "/site-templates/partials/footer.mustache", atomically: true, encoding: .utf8)
+        #expect(try page.next(skipping: ["errors"])?.event == "reload")
+        #expect(try HTTP.request("/guides/sla/", port: server.port).text.contains("<p>Our own footer</p>"))
+
+        // Removing it again brings the default theme back.
+        try FileManager.default.removeItem(atPath: site + "/site-templates")
+        #expect(try page.next(skipping: ["errors"])?.event == "reload")
+        #expect(!(try HTTP.request("/guides/sla/", port: server.port).text.contains("Our own footer")))
+        #expect(server.stop() == 0)
+    }
+
     @Test func theDefaultPortFallsBackToAFreeOneAndAnExplicitPortDoesNot() throws {
         let site = try Tandem.copyOfSite("rich")
         defer { try? FileManager.default.removeItem(atPath: site) }
@@ -297,6 +323,36 @@ import Testing
         try "three".write(toFile: root + "/a/three.md", atomically: false, encoding: .utf8)
         #expect(waitFor(root + "/a/three.md"))
         #expect(!seen.withLock { $0.joined().contains { $0.hasSuffix(".swp") } })
+        #expect(watcher.method == method)
+    }
+
+    @Test(arguments: [FileWatcher.Method.inotify, .polling])
+    func aRootMadeAfterTheStartIsWatched(method: FileWatcher.Method) throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-watch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: parent + "/content", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let later = parent + "/site-templates"
+        let seen = Mutex<[[String]]>([])
+        let watcher = FileWatcher(roots: [parent + "/content", later], method: method) { paths in
+            seen.withLock { $0.append(paths) }
+        }
+        watcher.start()
+        defer { watcher.stop() }
+        func waitFor(_ path: String) -> Bool {
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline {
+                if seen.withLock({ $0.joined().contains(path) }) { return true }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return false
+        }
+        // Other things made beside the roots are not changes of the site.
+        try "x".write(toFile: parent + "/notes.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: later + "/layouts", withIntermediateDirectories: true)
+        Thread.sleep(forTimeInterval: 0.05)
+        try "page".write(toFile: later + "/layouts/page.mustache", atomically: false, encoding: .utf8)
+        #expect(waitFor(later + "/layouts/page.mustache"))
+        #expect(!seen.withLock { $0.joined().contains(parent + "/notes.txt") })
         #expect(watcher.method == method)
     }
 }

@@ -1,5 +1,6 @@
 internal import Hummingbird
 internal import Logging
+internal import Model
 internal import NIOCore
 internal import ServiceLifecycle
 
@@ -56,7 +57,8 @@ struct DevServer: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
                 Terminal.say("Serving at \(Self.url(host: host, port: port))")
-                Terminal.say("Watching \(folders.joined(separator: ", ")) (\(method.rawValue)); Ctrl-C stops")
+                let watched = folders.map { FileSystem.isDirectory($0) ? $0 : $0 + " (once it exists)" }
+                Terminal.say("Watching \(watched.joined(separator: ", ")) (\(method.rawValue)); Ctrl-C stops")
             },
             logger: logger
         )

@@ -4,12 +4,15 @@
     /// Linux inotify over folder trees: a watch on every folder, and on each folder made later.
     ///
     /// inotify watches one folder, not its subfolders, so each one gets its own watch; a folder made
-    /// (or moved in) later is added when its event arrives, with whatever it already holds.
+    /// (or moved in) later is added when its event arrives, with whatever it already holds. Each
+    /// root's parent is watched too, so a root made (again) after the start is watched from then on.
     /// Made on the caller's thread, then used only by the watcher's thread.
     final class Inotify: @unchecked Sendable {
         let fd: Int32
         private let roots: [String]
         private var folders: [Int32: String] = [:]
+        /// The watched parents of the roots: which roots each one may come to hold.
+        private var parents: [Int32: [String]] = [:]
         private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         // <sys/inotify.h>; spelled out because the C macros do not all reach Swift.
@@ -25,6 +28,7 @@
         static let overflow: UInt32 = 0x0000_4000
         static let ignored: UInt32 = 0x0000_8000
         static let onlyDirectory: UInt32 = 0x0100_0000
+        static let maskAdd: UInt32 = 0x2000_0000
         static let isDirectory: UInt32 = 0x4000_0000
         static let mask =
             modify | attrib | closeWrite | movedFrom | movedTo | create | delete | deleteSelf | moveSelf | onlyDirectory
@@ -34,8 +38,14 @@
             fd = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
             guard fd >= 0 else { return nil }
             self.roots = roots
-            for root in roots { add(root) }
-            if folders.isEmpty {
+            for root in roots {
+                add(root)
+                let parent = Self.parent(of: root)
+                // Added to the mask of a folder watched already (a root's parent may be a root too).
+                let wd = inotify_add_watch(fd, parent, Self.create | Self.movedTo | Self.onlyDirectory | Self.maskAdd)
+                if wd >= 0 { parents[wd, default: []].append(root) }
+            }
+            if folders.isEmpty && parents.isEmpty {
                 Glibc.close(fd)
                 return nil
             }
@@ -43,6 +53,14 @@
 
         func close() {
             Glibc.close(fd)
+        }
+
+        /// `site/content` -> `site`; `content` -> `.`; `/content` -> `/`.
+        static func parent(of path: String) -> String {
+            var trimmed = path
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+            return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
         }
 
         /// Watches a folder and every folder below it that is not hidden; for a folder already
@@ -98,12 +116,24 @@
             return changed
         }
 
+        private static func lastComponent(_ path: String) -> String {
+            var trimmed = path
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        }
+
         private func handle(wd: Int32, mask: UInt32, name: String, into changed: inout Set<String>) {
             if mask & Self.overflow != 0 {
                 // Events were lost: look for new folders everywhere and rebuild.
                 for root in roots { add(root) }
                 changed.formUnion(roots)
                 return
+            }
+            if let awaited = parents[wd], mask & Self.isDirectory != 0, mask & (Self.create | Self.movedTo) != 0,
+                let root = awaited.first(where: { Self.lastComponent($0) == name })
+            {
+                add(root)
+                changed.insert(root)
             }
             guard let folder = folders[wd] else { return }
             if mask & Self.ignored != 0 {

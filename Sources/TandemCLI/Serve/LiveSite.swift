@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import Model
+internal import Render
 internal import Site
 internal import Synchronization
 
@@ -37,7 +38,9 @@ final class LiveSite: Sendable {
         case failed([Diagnostic], seconds: Double)
     }
 
-    let builder: SiteBuilder
+    let options: BuildOptions
+    /// The theme layers for each build: a site's `site-templates/` made while serving counts.
+    let themeLayers: @Sendable () -> [ThemeLayer]
     /// Kept for as long as the server runs: a change to one page renders only that page's Markdown.
     let cache = BuildCache()
     private let session: String
@@ -45,8 +48,10 @@ final class LiveSite: Sendable {
     private let shownWarnings = Mutex<[Diagnostic]>([])
     private let queue = DispatchQueue(label: "tandem.serve.build", qos: .userInitiated)
 
-    init(options: BuildOptions) {
-        builder = SiteBuilder(options: options)
+    init(options: BuildOptions, themeLayers: (@Sendable () -> [ThemeLayer])? = nil) {
+        self.options = options
+        let fixed = options.themeLayers
+        self.themeLayers = themeLayers ?? { fixed }
         session = String(UInt64.random(in: 1...UInt64.max) % 0xFFFF_FFFF, radix: 36)
         state = Mutex(Snapshot(build: session + "-0"))
     }
@@ -75,7 +80,9 @@ final class LiveSite: Sendable {
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
         do {
-            let site = try builder.renderInMemory(cache: cache)
+            var options = options
+            options.themeLayers = themeLayers()
+            let site = try SiteBuilder(options: options).renderInMemory(cache: cache)
             let rendered = elapsed()
             // One build at a time (the first, then this queue's), so the files can be compared outside the lock.
             let previous = state.withLock { $0 }
