@@ -31,7 +31,8 @@ struct JSToken: Equatable, Sendable {
 /// A `/` starts a regular expression unless the previous token (comments aside) is an operand: an
 /// identifier that is not one of the keywords that precede expressions (`return`, `typeof`, …), a
 /// property name after `.`, a number, a string, a regex, the end of a template, `)`, `]`, `}`, `++`
-/// or `--`. Known limits, from not parsing: a regex right after `)` (`if (x) /re/.test(y)`) or
+/// or `--` — except the `)` that ends the head of an `if`, `while`, `for` or `with`, after which a
+/// statement (so a regex) begins: `if (x) /re/.test(y)`. Known limits, from not parsing: a regex
 /// after the `}` that ends a block (`}\n/re/.test(y)`) is taken for a division; `of` used as a
 /// variable name before a division is taken for the keyword; HTML-like comments (`<!--`, `-->`)
 /// are not recognised.
@@ -46,6 +47,10 @@ struct JSTokenizer {
     private var regexAllowed = true
     /// Whether the previous token is `.` or `?.`, so an identifier is a property name.
     private var afterDot = false
+    /// Whether the previous token is `if`, `while`, `for` or `with` (not a property name).
+    private var afterControlKeyword = false
+    /// For each open `(`, whether it opens the head of an `if`, `while`, `for` or `with`.
+    private var parenthesesOpenControlHeads: [Bool] = []
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -331,9 +336,16 @@ struct JSTokenizer {
             let closes = first == UInt8(ascii: ")") || first == UInt8(ascii: "]") || first == UInt8(ascii: "}")
             let postfix = token.range.count == 2 && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-")) && first == last
             regexAllowed = !closes && !postfix
+            if token.range.count == 1 && first == UInt8(ascii: "(") {
+                parenthesesOpenControlHeads.append(afterControlKeyword)
+            } else if token.range.count == 1 && first == UInt8(ascii: ")") {
+                regexAllowed = parenthesesOpenControlHeads.popLast() ?? false
+            }
         case .number, .string, .regex, .comment:
             regexAllowed = false
         }
+        afterControlKeyword =
+            token.kind == .identifier && !afterDot && Self.controlKeywords.contains { $0.elementsEqual(bytes[token.range]) }
         afterDot = token.kind == .punctuator && last == UInt8(ascii: ".") && token.range.count <= 2
     }
 
@@ -342,6 +354,9 @@ struct JSTokenizer {
         "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield",
         "await",
     ].map { Array($0.utf8) }
+
+    /// Keywords whose parenthesized head a statement follows.
+    private static let controlKeywords: [[UInt8]] = ["if", "while", "for", "with"].map { Array($0.utf8) }
 
     /// Whether the identifier `name` is one of `expressionKeywords`.
     private static func precedesExpression(_ name: ArraySlice<UInt8>) -> Bool {

@@ -311,11 +311,14 @@ extension SiteBuilder {
 }
 
 extension SiteBuilder {
-    /// The theme's assets with their CSS and JavaScript minified, in parallel; others unchanged.
+    /// The theme's assets with their CSS and JavaScript minified, in parallel; others unchanged,
+    /// and so are files already minified by their makers (`*.min.js`, `*.min.css`).
     static func minified(_ assets: [Theme.Asset]) -> [Theme.Asset] {
         parallelMap(assets.count) { i in
             var asset = assets[i]
-            if asset.path.hasSuffix(".css") {
+            if asset.path.hasSuffix(".min.css") || asset.path.hasSuffix(".min.js") {
+                return asset
+            } else if asset.path.hasSuffix(".css") {
                 asset.bytes = Array(Minify.css(String(decoding: asset.bytes, as: UTF8.self)).utf8)
             } else if asset.path.hasSuffix(".js") {
                 asset.bytes = Array(Minify.javaScript(String(decoding: asset.bytes, as: UTF8.self)).utf8)

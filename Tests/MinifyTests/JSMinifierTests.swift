@@ -72,6 +72,12 @@ import Testing
         ("typeof /x/", "typeof/x/"),
         ("a /= 2", "a/=2"),
         ("x = `${a}` / 2", "x=`${a}`/2"),
+        // After the head of if, while, for or with a statement begins: a regex, spaces and all.
+        ("if (x) / a b/.test(y)", "if(x)/ a b/.test(y)"),
+        ("while (f(a)) / x /g.exec(s)", "while(f(a))/ x /g.exec(s)"),
+        ("for (;;) / a /.test(b)", "for(;;)/ a /.test(b)"),
+        ("if (x) y = (a) / 2 / b", "if(x)y=(a)/2/b"),
+        ("o.if (a) / 2", "o.if(a)/2"),
     ])
     func divisionAndRegex(source: String, expected: String) {
         #expect(Minify.javaScript(source) == expected)

@@ -8,30 +8,39 @@ import Testing
 /// `minify` in site.yml: on by default (minified CSS and JavaScript, pages without the templates'
 /// indentation), off to keep the theme's files as written. The scoring module is deflated either way.
 @Suite struct MinifyBuildTests {
+    /// A file the site's own theme adds, minified by its maker: copied as it is.
+    static let vendorScript = "/*! vendor 1.0 */ var a  =  1 ;\n"
+
     static func build(minify: Bool?) throws -> (folder: String, files: [String: Data]) {
         let folder = Fixtures.temporaryFolder()
         let site = folder + "/site"
         try FileManager.default.copyItem(atPath: Fixtures.root + "/rich", toPath: site)
+        try FileManager.default.createDirectory(atPath: site + "/site-templates/assets", withIntermediateDirectories: true)
+        try vendorScript.write(toFile: site + "/site-templates/assets/vendor.min.js", atomically: false, encoding: .utf8)
         if let minify {
             let config = site + "/content/site.yml"
             let text = try String(contentsOfFile: config, encoding: .utf8)
             try (text + "minify: \(minify)\n").write(toFile: config, atomically: false, encoding: .utf8)
         }
         let options = BuildOptions(
-            contentDirectory: site + "/content", themeLayers: [.directory(Fixtures.defaultTheme)],
+            contentDirectory: site + "/content",
+            themeLayers: [.directory(Fixtures.defaultTheme), .directory(site + "/site-templates")],
             outputDirectory: folder + "/public")
         _ = try SiteBuilder(options: options).build()
         return (folder, Fixtures.tree(folder + "/public"))
     }
 
-    /// The output file of a theme asset, found by its name without the fingerprint.
+    /// The output file of a theme asset, found by its name without the fingerprint
+    /// (`form.js` is `assets/form.<hash>.js`).
     static func asset(_ name: String, in files: [String: Data]) throws -> Data {
-        let stem = String(name.prefix { $0 != "." }), ext = String(name.drop { $0 != "." }.dropFirst())
         let path = try #require(
-            files.keys.first {
-                $0.hasPrefix("assets/\(stem).") && $0.hasSuffix(".\(ext)") && $0.split(separator: ".").count == 3
-            },
-            "no \(name) in the output")
+            files.keys.first { path in
+                guard path.hasPrefix("assets/") else { return false }
+                var parts = path.dropFirst("assets/".count).split(separator: ".")
+                guard parts.count >= 3 else { return false }
+                parts.remove(at: parts.count - 2)
+                return parts.joined(separator: ".") == name
+            }, "no \(name) in the output")
         return files[path]!
     }
 
@@ -67,6 +76,7 @@ import Testing
             let lines = Self.indentedLines(String(decoding: bytes, as: UTF8.self))
             #expect(lines.isEmpty, "\(path): \(lines.prefix(3))")
         }
+        #expect(String(decoding: try Self.asset("vendor.min.js", in: files), as: UTF8.self) == Self.vendorScript)
         // The Markdown's HTML is the page's own, untouched.
         let sla = String(decoding: try #require(files["guides/sla/index.html"]), as: UTF8.self)
         #expect(sla.contains("<pre><code class=\"language-yaml\">stage: sql\nfirst_response: 4h\n</code></pre>"))
