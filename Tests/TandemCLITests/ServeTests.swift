@@ -293,6 +293,16 @@ import Testing
         #expect(JSONText.quoted("\u{1}\u{2028}") == #""\u0001\u2028""#)
     }
 
+    /// Whether a watcher reports `path` within 10 seconds.
+    static func wait(until path: String, isIn seen: borrowing Mutex<[[String]]>) -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if seen.withLock({ $0.joined().contains(path) }) { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
     @Test(arguments: [FileWatcher.Method.inotify, .polling])
     func watchersSeeNewFoldersAndTheirFiles(method: FileWatcher.Method) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-watch-\(UUID().uuidString)").path
@@ -302,14 +312,7 @@ import Testing
         let watcher = FileWatcher(roots: [root], method: method) { paths in seen.withLock { $0.append(paths) } }
         watcher.start()
         defer { watcher.stop() }
-        func waitFor(_ path: String) -> Bool {
-            let deadline = ContinuousClock.now + .seconds(10)
-            while ContinuousClock.now < deadline {
-                if seen.withLock({ $0.joined().contains(path) }) { return true }
-                Thread.sleep(forTimeInterval: 0.02)
-            }
-            return false
-        }
+        func waitFor(_ path: String) -> Bool { Self.wait(until: path, isIn: seen) }
         try "one".write(toFile: root + "/a/one.md", atomically: false, encoding: .utf8)
         #expect(waitFor(root + "/a/one.md"))
         // A folder made after the watch started is watched too.
@@ -338,14 +341,7 @@ import Testing
         }
         watcher.start()
         defer { watcher.stop() }
-        func waitFor(_ path: String) -> Bool {
-            let deadline = ContinuousClock.now + .seconds(10)
-            while ContinuousClock.now < deadline {
-                if seen.withLock({ $0.joined().contains(path) }) { return true }
-                Thread.sleep(forTimeInterval: 0.02)
-            }
-            return false
-        }
+        func waitFor(_ path: String) -> Bool { Self.wait(until: path, isIn: seen) }
         // Other things made beside the roots are not changes of the site.
         try "x".write(toFile: parent + "/notes.txt", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: later + "/layouts", withIntermediateDirectories: true)
