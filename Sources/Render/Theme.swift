@@ -33,14 +33,22 @@ public struct Theme: Sendable {
     ///   layout or partial, or an i18n file that is not a map of strings.
     public static func load(layers: [ThemeLayer], trimIndentation: Bool = false) throws(DiagnosticsError) -> Theme {
         var files: [String: (source: ThemeLayer, display: String)] = [:]
+        // UI strings merge key by key, lowest layer first: a site's i18n file need only hold what it changes.
+        var stringFiles: [(relative: String, source: ThemeLayer, display: String)] = []
         for layer in layers {
+            var found: [(String, String)] = []
             switch layer {
             case .directory(let folder):
-                for relative in FileSystem.listFiles(folder) {
-                    files[relative] = (layer, FileSystem.display(folder + "/" + relative))
-                }
+                found = FileSystem.listFiles(folder).map { ($0, FileSystem.display(folder + "/" + $0)) }
             case .files(let name, let contents):
-                for relative in contents.keys { files[relative] = (layer, "\(name): \(relative)") }
+                found = contents.keys.sorted().map { ($0, "\(name): \($0)") }
+            }
+            for (relative, display) in found {
+                if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
+                    stringFiles.append((relative, layer, display))
+                } else {
+                    files[relative] = (layer, display)
+                }
             }
         }
         func read(_ relative: String, from layer: ThemeLayer) -> [UInt8]? {
@@ -82,12 +90,13 @@ public struct Theme: Sendable {
                     continue
                 }
                 assets.append(Asset(path: String(relative.dropFirst("assets/".count)), bytes: bytes, source: display))
-            } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
-                let code = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
-                guard let language = Language(rawValue: code) else { continue }
-                let text = read(relative, from: layer).map { String(decoding: $0, as: UTF8.self) } ?? ""
-                strings[language] = loadStrings(text, display: display, into: &diagnostics)
             }
+        }
+        for (relative, layer, display) in stringFiles {
+            let code = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
+            guard let language = Language(rawValue: code) else { continue }
+            let text = read(relative, from: layer).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            strings[language, default: [:]].merge(loadStrings(text, display: display, into: &diagnostics)) { $1 }
         }
         let searched = layers.map(\.name).joined(separator: " and ")
         let top = layers.last?.name ?? "site-templates"

@@ -11,12 +11,38 @@ struct LinkResolver: Sendable {
     let contentDisplay: String
     /// Found before rendering, so an SLA on any page can name and link the stages of the pipeline.
     let pipelines: SitePipelines
+    /// The theme's wording of the blocks' labels per language (its UI strings whose keys start with `block`).
+    let blockWords: [Language: [String: String]]
 
-    init(site: SiteTree, staticFiles: Set<String>, contentDisplay: String) {
+    init(
+        site: SiteTree, staticFiles: Set<String>, contentDisplay: String, blockWords: [Language: [String: String]] = [:]
+    ) {
         self.site = site
         self.staticFiles = staticFiles
         self.contentDisplay = contentDisplay
         self.pipelines = SitePipelines.scan(site)
+        self.blockWords = blockWords
+    }
+
+    /// The UI strings of a theme that word the blocks, per language.
+    static func blockWords(of theme: Theme?) -> [Language: [String: String]] {
+        guard let theme else { return [:] }
+        var words: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            words[language] = theme.strings(for: language).filter { $0.key.hasPrefix("block") }
+        }
+        return words
+    }
+
+    /// A hash of `blockWords`, so that pages rendered with other words are not taken from a cache.
+    var blockWordsHash: UInt64 {
+        var hash: UInt64 = 0
+        for language in Language.allCases {
+            for (key, value) in (blockWords[language] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                hash = Fingerprint.hash64((language.rawValue + key + "=" + value).utf8, seed: hash)
+            }
+        }
+        return hash
     }
 
     func render(page index: Int, unsafeHTML: Bool) -> RenderedPage {
@@ -57,7 +83,9 @@ struct LinkResolver: Sendable {
                     isValid: isValid))
             // A block with errors stays a code block; the build stops on its errors anyway.
             guard isValid else { return nil }
-            return BlockHTML.render(block, BlockContext(language: page.language) { stageLink($0, from: index) })
+            return BlockHTML.render(
+                block,
+                BlockContext(language: page.language, words: blockWords[page.language] ?? [:]) { stageLink($0, from: index) })
         }
         let title = page.front.title ?? result.title ?? site.titles[index]
         return RenderedPage(

@@ -162,9 +162,12 @@ public struct SiteBuilder: Sendable {
         clock.lap("parse")
 
         // Render the Markdown of every page, resolving links between pages.
-        let resolver = LinkResolver(site: site, staticFiles: Set(scan.staticFiles), contentDisplay: FileSystem.display(content))
+        let resolver = LinkResolver(
+            site: site, staticFiles: Set(scan.staticFiles), contentDisplay: FileSystem.display(content),
+            blockWords: LinkResolver.blockWords(of: theme))
         let unsafeHTML = config.unsafeHTML
-        let siteHash = site.fingerprint(staticFiles: scan.staticFiles)
+        let siteHash = Fingerprint.hash64(
+            String(site.fingerprint(staticFiles: scan.staticFiles)).utf8, seed: resolver.blockWordsHash)
         let allPages = site.pages
         let rendered = parallelMap(allPages.count) { i in
             let page = allPages[i]

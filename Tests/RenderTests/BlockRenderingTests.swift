@@ -184,6 +184,32 @@ import Testing
         #expect(html.contains("role=\"note\""))
     }
 
+    @Test func aThemeRewordsTheLabelsAndCaptions() throws {
+        let words = [
+            "blockGoal": "Joint target", "blockPipelineStages": "Our funnel: {count} steps, {first} → {last} {unknown}",
+            "blockOwner": "Responsible",
+        ]
+        let goal = BlockHTML.render(try Self.block("goal"), BlockContext(language: .en, words: words))
+        #expect(goal.contains("Joint target"))
+        #expect(!goal.contains("Shared goal"))
+        let pipeline = BlockHTML.render(try Self.block("pipeline"), BlockContext(language: .en, words: words))
+        #expect(pipeline.contains("Our funnel: 3 steps, Inquiry → Customer {unknown}"), "\(pipeline)")
+        #expect(pipeline.contains("Responsible"))
+        // Without words of the theme's, the built-in ones.
+        let danish = BlockHTML.render(try Self.block("goal"), BlockContext(language: .da))
+        #expect(danish.contains("Fælles mål"))
+        #expect(BlockWords.keys.count == Set(BlockWords.keys.map(\.key)).count)
+    }
+
+    @Test func docsListEveryKeyWithItsWords() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/blocks.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for (key, english, danish) in BlockWords.keys {
+            #expect(text.contains("| `\(key)` | \(english) | \(danish) |"), "docs/blocks.md lacks \(key)")
+        }
+    }
+
     @Test func rolesReadAsRolesAndNamesAsNames() {
         #expect(BlockWords.englishRole("Sales manager") == "the sales manager")
         #expect(BlockWords.englishRole("Head of sales development") == "the head of sales development")

@@ -30,6 +30,22 @@ import Testing
         #expect(theme.templateNames.contains("layouts/page"), "the rest comes from the default theme")
     }
 
+    @Test func uiStringsMergeKeyByKeyOverTheLayersBelow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/i18n", withIntermediateDirectories: true)
+        try "blockGoal: Fælles mål for salg\nhome: Forside\n".write(
+            toFile: folder + "/i18n/da.yml", atomically: false, encoding: .utf8)
+        let base = try Theme.load(layers: [.directory(Self.defaultTheme)])
+        let theme = try Theme.load(layers: [.directory(Self.defaultTheme), .directory(folder)])
+        let danish = theme.strings(for: .da)
+        #expect(danish["blockGoal"] == "Fælles mål for salg")
+        #expect(danish["home"] == "Forside")
+        #expect(danish.count == base.strings(for: .da).count + 1, "every other string comes from the default theme")
+        #expect(danish["skipToContent"] == base.strings(for: .da)["skipToContent"])
+        #expect(theme.strings(for: .en) == base.strings(for: .en))
+    }
+
     @Test func untypedContextsRenderLikeTemplateValues() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -95,6 +95,36 @@ import Testing
     }
 }
 
+@Suite struct BlockWordingTests {
+    /// A site's own `i18n/en.yml` with one key rewords the goal block, keeps every other UI string,
+    /// and a page rendered with the old words is not taken from the cache.
+    @Test func aSiteRewordsABlockWithOneStringAndTheCacheNotices() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let site = folder + "/site"
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/rich", toPath: site)
+        try FileManager.default.createDirectory(atPath: site + "/site-templates/i18n", withIntermediateDirectories: true)
+        let strings = site + "/site-templates/i18n/en.yml"
+        let options = BuildOptions(
+            contentDirectory: site + "/content",
+            themeLayers: [.directory(Fixtures.defaultTheme), .directory(site + "/site-templates")],
+            outputDirectory: folder + "/public")
+        let cache = BuildCache()
+        func goalPage() throws -> String {
+            let rendered = try SiteBuilder(options: options).renderInMemory(cache: cache)
+            return String(decoding: try #require(rendered.files["guides/goal/index.html"]), as: UTF8.self)
+        }
+        try "blockGoal: Joint target\n".write(toFile: strings, atomically: false, encoding: .utf8)
+        let first = try goalPage()
+        #expect(first.contains("Joint target, Q1 2026"))
+        #expect(first.contains("Skip to content"), "the other strings come from the default theme")
+        try "blockGoal: Our number\n".write(toFile: strings, atomically: false, encoding: .utf8)
+        let second = try goalPage()
+        #expect(second.contains("Our number, Q1 2026"))
+        #expect(!second.contains("Joint target"))
+    }
+}
+
 @Suite struct InMemoryRenderTests {
     @Test func inMemoryRenderMatchesTheBuildAndTheCacheIsReused() throws {
         let folder = Fixtures.temporaryFolder()

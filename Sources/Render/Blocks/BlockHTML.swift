@@ -7,9 +7,15 @@ public struct BlockContext {
     public var language: Language
     /// The name of a pipeline stage by id, and a link to where the pipeline describes it.
     public var stage: (String) -> StageLink?
+    /// The theme's wording of the components' labels, by key (`blockGoal`, …; see `BlockWords`),
+    /// over the built-in words; usually the theme's UI strings for `language`.
+    public var words: [String: String]
 
-    public init(language: Language, stage: @escaping (String) -> StageLink? = { _ in nil }) {
+    public init(
+        language: Language, words: [String: String] = [:], stage: @escaping (String) -> StageLink? = { _ in nil }
+    ) {
         self.language = language
+        self.words = words
         self.stage = stage
     }
 }
@@ -27,17 +33,17 @@ public struct StageLink: Sendable, Equatable {
 }
 
 /// Renders playbook blocks as HTML components: semantic, accessible, every value escaped, and
-/// printable on A4 with the theme's `/* ---- Playbook blocks ---- */` styles.
+/// printable on A4 with the theme's `assets/content.css`.
 public enum BlockHTML {
     /// The block's component, ending with a newline.
     public static func render(_ block: PlaybookBlock, _ context: BlockContext) -> String {
         var html = HTMLWriter()
+        let words = BlockWords(context.language, overrides: context.words)
         switch block {
-        case .pipeline(let pipeline): PipelineHTML(pipeline: pipeline, words: BlockWords(context.language)).write(&html)
-        case .goal(let goal): GoalHTML(goal: goal, words: BlockWords(context.language)).write(&html)
-        case .sla(let sla): SLAHTML(sla: sla, context: context, words: BlockWords(context.language)).write(&html)
-        case .sqlDefinition(let definition):
-            SQLDefinitionHTML(definition: definition, words: BlockWords(context.language)).write(&html)
+        case .pipeline(let pipeline): PipelineHTML(pipeline: pipeline, words: words).write(&html)
+        case .goal(let goal): GoalHTML(goal: goal, words: words).write(&html)
+        case .sla(let sla): SLAHTML(sla: sla, context: context, words: words).write(&html)
+        case .sqlDefinition(let definition): SQLDefinitionHTML(definition: definition, words: words).write(&html)
         }
         return html.out
     }

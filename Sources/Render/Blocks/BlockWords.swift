@@ -3,12 +3,74 @@ internal import Model
 /// The words and sentences of the block components in English and Danish.
 ///
 /// Sentences are built here rather than in theme strings because they follow each language's
-/// grammar: plurals, word order, lists joined with "and"/"og".
+/// grammar: plurals, word order, lists joined with "and"/"og". The labels and captions can be
+/// reworded by a theme: each has a key (`Keys`), looked up in `overrides` (the theme's UI strings)
+/// before the built-in words; captions take `{placeholders}`.
 struct BlockWords {
     let language: Language
+    let overrides: [String: String]
 
-    init(_ language: Language) {
+    init(_ language: Language, overrides: [String: String] = [:]) {
         self.language = language
+        self.overrides = overrides
+    }
+
+    /// The keys a theme can set, each with its built-in English and Danish words.
+    static let keys: [(key: String, en: String, da: String)] = [
+        ("blockOwner", "Owner", "Ejer"),
+        ("blockOwners", "Owners", "Ejere"),
+        ("blockEntry", "Entry", "Indgang"),
+        ("blockExit", "Exit", "Udgang"),
+        ("blockPipeline", "One pipeline", "Én pipeline"),
+        (
+            "blockPipelineStages", "One pipeline: {count} stages from {first} to {last}",
+            "Én pipeline: {count} faser fra {first} til {last}"
+        ),
+        ("blockGoal", "Shared goal", "Fælles mål"),
+        ("blockSQLs", "sales-qualified leads (SQLs) from marketing", "salgskvalificerede leads (SQL'er) fra marketing"),
+        ("blockClosed", "closed deals at minimum", "lukkede ordrer som minimum"),
+        ("blockRevenueTarget", "revenue target", "omsætningsmål"),
+        ("blockRevenue", "new revenue", "ny omsætning"),
+        ("blockShortfall", "The numbers do not add up.", "Tallene hænger ikke sammen."),
+        ("blockSLA", "Service-level agreement: follow-up rules by stage", "Service-level-aftale: regler for opfølgning pr. fase"),
+        ("blockStage", "Stage", "Fase"),
+        ("blockStartsWhen", "Starts when", "Starter, når"),
+        ("blockFirstContact", "First contact within", "Første kontakt inden for"),
+        ("blockBusinessHours", "Business hours", "Arbejdstid"),
+        ("blockCalendarTime", "Calendar time, every day", "Kalendertid, alle dage"),
+        ("blockAttempts", "Attempts", "Forsøg"),
+        ("blockEscalation", "Escalation", "Eskalering"),
+        ("blockNoContact", "No contact after the last attempt", "Ingen kontakt efter sidste forsøg"),
+        ("blockRequired", "Required", "Krav"),
+        ("blockQualificationRule", "Qualification rule", "Kvalificeringsregel"),
+        ("blockSQLDefinition", "Definition of a sales-qualified lead (SQL)", "Definition af et salgskvalificeret lead (SQL)"),
+    ]
+
+    private static let builtIn: [String: (en: String, da: String)] = Dictionary(
+        uniqueKeysWithValues: keys.map { ($0.key, (en: $0.en, da: $0.da)) })
+
+    /// The words of `key`: the theme's, else the built-in ones; `{name}` placeholders filled in.
+    func word(_ key: String, _ values: [String: String] = [:]) -> String {
+        let text = overrides[key] ?? Self.builtIn[key].map { language.pick($0.en, $0.da) } ?? key
+        return values.isEmpty ? text : Self.fill(text, values)
+    }
+
+    /// `{name}` replaced by its value; a `{` without a known name after it is kept.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     // MARK: - Numbers
@@ -32,27 +94,26 @@ struct BlockWords {
 
     // MARK: - Shared labels
 
-    var owner: String { language.pick("Owner", "Ejer") }
-    var owners: String { language.pick("Owners", "Ejere") }
+    var owner: String { word("blockOwner") }
+    var owners: String { word("blockOwners") }
 
     // MARK: - Pipeline
 
-    var entry: String { language.pick("Entry", "Indgang") }
-    var exit: String { language.pick("Exit", "Udgang") }
+    var entry: String { word("blockEntry") }
+    var exit: String { word("blockExit") }
 
     func pipelineCaption(_ pipeline: Pipeline) -> String {
         guard let first = pipeline.stages.first, let last = pipeline.stages.last, pipeline.stages.count > 1 else {
-            return language.pick("One pipeline", "Én pipeline")
+            return word("blockPipeline")
         }
-        return language.pick(
-            "One pipeline: \(integer(pipeline.stages.count)) stages from \(first.name) to \(last.name)",
-            "Én pipeline: \(integer(pipeline.stages.count)) faser fra \(first.name) til \(last.name)")
+        return word(
+            "blockPipelineStages", ["count": integer(pipeline.stages.count), "first": first.name, "last": last.name])
     }
 
     // MARK: - Goal
 
     func goalCaption(team: String?, period: GoalPeriod?) -> String {
-        var caption = language.pick("Shared goal", "Fælles mål")
+        var caption = word("blockGoal")
         if let team { caption += language.pick(" for ", " for ") + team }
         guard let period else { return caption }
         if let quarter = period.quarter {
@@ -70,12 +131,10 @@ struct BlockWords {
         return start + " – " + period.end.formatted(language)
     }
 
-    var sqlsLabel: String {
-        language.pick("sales-qualified leads (SQLs) from marketing", "salgskvalificerede leads (SQL'er) fra marketing")
-    }
-    var closedLabel: String { language.pick("closed deals at minimum", "lukkede ordrer som minimum") }
-    var revenueTargetLabel: String { language.pick("revenue target", "omsætningsmål") }
-    var revenueLabel: String { language.pick("new revenue", "ny omsætning") }
+    var sqlsLabel: String { word("blockSQLs") }
+    var closedLabel: String { word("blockClosed") }
+    var revenueTargetLabel: String { word("blockRevenueTarget") }
+    var revenueLabel: String { word("blockRevenue") }
 
     func closeRateNote(_ percent: String) -> String {
         language.pick("a close rate of \(percent)", "en lukkerate på \(percent)")
@@ -91,7 +150,7 @@ struct BlockWords {
         language.pick("an average deal of \(average)", "en gennemsnitlig ordre på \(average)")
     }
 
-    var shortfallTitle: String { language.pick("The numbers do not add up.", "Tallene hænger ikke sammen.") }
+    var shortfallTitle: String { word("blockShortfall") }
 
     func shortfall(_ shortfall: Goal.Shortfall, currency: String?) -> String {
         let deals = dealsTimes(shortfall.deals, money(shortfall.averageDealSize, currency))
@@ -105,17 +164,15 @@ struct BlockWords {
 
     // MARK: - SLA
 
-    var slaCaption: String {
-        language.pick("Service-level agreement: follow-up rules by stage", "Service-level-aftale: regler for opfølgning pr. fase")
-    }
-    var stage: String { language.pick("Stage", "Fase") }
-    var trigger: String { language.pick("Starts when", "Starter, når") }
-    var firstResponse: String { language.pick("First contact within", "Første kontakt inden for") }
-    var businessHoursLabel: String { language.pick("Business hours", "Arbejdstid") }
-    var calendarTime: String { language.pick("Calendar time, every day", "Kalendertid, alle dage") }
-    var attemptsLabel: String { language.pick("Attempts", "Forsøg") }
-    var escalationLabel: String { language.pick("Escalation", "Eskalering") }
-    var noContactLabel: String { language.pick("No contact after the last attempt", "Ingen kontakt efter sidste forsøg") }
+    var slaCaption: String { word("blockSLA") }
+    var stage: String { word("blockStage") }
+    var trigger: String { word("blockStartsWhen") }
+    var firstResponse: String { word("blockFirstContact") }
+    var businessHoursLabel: String { word("blockBusinessHours") }
+    var calendarTime: String { word("blockCalendarTime") }
+    var attemptsLabel: String { word("blockAttempts") }
+    var escalationLabel: String { word("blockEscalation") }
+    var noContactLabel: String { word("blockNoContact") }
 
     /// `4 business hours` / `4 arbejdstimer`; `1 day` / `1 dag`.
     func duration(_ span: TimeSpan, business: Bool) -> String {
@@ -244,15 +301,15 @@ struct BlockWords {
 
     // MARK: - SQL definition
 
-    var requiredBadge: String { language.pick("Required", "Krav") }
-    var qualificationRule: String { language.pick("Qualification rule", "Kvalificeringsregel") }
+    var requiredBadge: String { word("blockRequired") }
+    var qualificationRule: String { word("blockQualificationRule") }
 
     func points(_ n: Int) -> String {
         language.pick("\(integer(n)) \(n == 1 ? "point" : "points")", "\(integer(n)) point")
     }
 
     func sqlDefinitionCaption(_ framework: SQLDefinition.Framework) -> String {
-        let caption = language.pick("Definition of a sales-qualified lead (SQL)", "Definition af et salgskvalificeret lead (SQL)")
+        let caption = word("blockSQLDefinition")
         switch framework {
         case .custom: return caption
         case .bant: return caption + language.pick(", based on BANT", ", bygget på BANT")
