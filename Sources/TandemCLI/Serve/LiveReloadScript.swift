@@ -5,24 +5,67 @@
 enum LiveReloadScript {
     static let source = #"""
         // tandem serve: live reload. Never part of `tandem build` output.
+        //
+        // One open page of the preview holds the event stream and passes every event on to the
+        // others (a Web Lock elects it, a BroadcastChannel carries the events): browsers open at most
+        // six connections to one address, so a stream per tab would leave the seventh tab waiting.
+        // When that page closes, another takes the lock and the stream. Where the browser has no
+        // Web Locks (an address other than localhost is not a secure context), each page has its own.
         (function () {
           "use strict";
           var script = document.currentScript;
           var page = script ? new URL(script.src).searchParams.get("build") : null;
           var overlay = null;
-          var events = new EventSource("/__tandem/events");
+          var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("tandem-live") : null;
+          var shared = channel !== null && !!(navigator.locks && navigator.locks.request);
+          // What the page holding the stream tells a page that opens later: the build, and the
+          // errors of a failed build since then.
+          var last = {hello: null, errors: null};
 
-          events.addEventListener("hello", function (event) {
-            var build = JSON.parse(event.data).build;
-            // This page is from another build: a reload was missed while the connection was down.
-            if (page !== null && build !== page) location.reload();
-          });
-          events.addEventListener("reload", function () {
-            location.reload();
-          });
-          events.addEventListener("errors", function (event) {
-            show(JSON.parse(event.data).errors);
-          });
+          function handle(type, data) {
+            if (type === "hello") {
+              var build = JSON.parse(data).build;
+              // This page is from another build: a reload was missed while the connection was down.
+              if (page !== null && build !== page) location.reload();
+            } else if (type === "reload") {
+              location.reload();
+            } else if (type === "errors") {
+              show(JSON.parse(data).errors);
+            }
+          }
+
+          function listen() {
+            var events = new EventSource("/__tandem/events");
+            ["hello", "reload", "errors"].forEach(function (type) {
+              events.addEventListener(type, function (event) {
+                if (type === "errors") last.errors = event.data;
+                else { last.errors = null; if (type === "hello") last.hello = event.data; }
+                if (channel) channel.postMessage({type: type, data: event.data});
+                handle(type, event.data);
+              });
+            });
+          }
+
+          if (shared) {
+            var holding = false;
+            channel.addEventListener("message", function (message) {
+              var m = message.data || {};
+              if (m.type === "ask") {
+                if (holding && last.hello) channel.postMessage({type: "hello", data: last.hello});
+                if (holding && last.errors) channel.postMessage({type: "errors", data: last.errors});
+              } else if (!holding) {
+                handle(m.type, m.data);
+              }
+            });
+            navigator.locks.request("tandem-live", function () {
+              holding = true;
+              listen();
+              return new Promise(function () {}); // held until this page goes away
+            });
+            channel.postMessage({type: "ask"});
+          } else {
+            listen();
+          }
 
           function show(errors) {
             if (overlay) overlay.remove();
