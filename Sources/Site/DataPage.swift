@@ -19,6 +19,9 @@ struct DataPage: Sendable {
     var context: @Sendable (PageLinker) -> [String: TemplateValue]
     /// Files written beside the page (downloads), by name.
     var files: [String: [UInt8]] = [:]
+    /// At most how many bytes the page may weigh with the stylesheets, scripts and images it loads,
+    /// and the file to name in the warning when it weighs more.
+    var budget: (bytes: Int, source: String)?
 
     /// The folder the page is listed in: `assessment` for `assessment/sales-marketing-alignment`.
     var folder: String { URLPath.directory(key) }

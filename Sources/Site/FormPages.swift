@@ -12,6 +12,9 @@ internal import ScoringCore
 /// Both pages carry the questionnaire's numbers in `data-` attributes (the form's test hooks of
 /// DESIGN.md), so the scripts read everything from the page and work from `file://`.
 enum FormPages {
+    /// The form page with everything it loads opens at once on a workshop's laptop: 60 KiB.
+    static let pageBudget = 60 * 1024
+
     /// The data pages of every questionnaire of the site.
     static func pages(data: SiteData, config: SiteConfig) -> [DataPage] {
         var pages: [DataPage] = []
@@ -34,7 +37,7 @@ enum FormPages {
                             var context = Self.context(assessment, linker: linker)
                             context["tallyURL"] = linker.dataPage(tallyKey).map { .string($0) }
                             return context
-                        }))
+                        }, budget: (Self.pageBudget, assessment.file)))
                 pages.append(
                     DataPage(
                         key: tallyKey, language: language, title: words.tallyTitle + suffix,

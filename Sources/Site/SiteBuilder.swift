@@ -250,10 +250,13 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(
             site: site, rendered: rendered, theme: theme, assets: assetURLs, logo: logoPath)
         let pagePaths = site.pages.map(\.outputPath)
-        let pageFiles = parallelMap(pagePaths.count) { i in
-            OutputFile(path: pagePaths[i], text: renderer.render(page: i))
+        let pageTexts = parallelMap(pagePaths.count) { i in renderer.render(page: i) }
+        if site.pages.contains(where: { $0.data?.budget != nil }) {
+            var sizes: [String: Int] = [:]
+            for file in files { sizes[file.path] = file.bytes.count }
+            diagnostics.append(contentsOf: PageWeight.warnings(pages: site.pages, html: pageTexts, sizes: sizes))
         }
-        files += pageFiles
+        files += zip(pagePaths, pageTexts).map { OutputFile(path: $0, text: $1) }
         for page in site.pages {
             for (name, bytes) in page.data?.files ?? [:] {
                 files.append(OutputFile(path: URLPath.join(page.outputDirectory, name), bytes: bytes))

@@ -2,8 +2,9 @@ internal import CZlib
 import Foundation
 import Model
 import Render
-import Site
 import Testing
+
+@testable import Site
 
 /// `minify` in site.yml: on by default (minified CSS and JavaScript, pages without the templates'
 /// indentation), off to keep the theme's files as written. The scoring module is deflated either way.
@@ -116,5 +117,59 @@ import Testing
         }
         try #require(status == Z_OK, "zlib status \(status)")
         return Data(output.prefix(Int(length)))
+    }
+}
+
+/// The form page's weight budget: a warning, at the questionnaire, for a page that would load slowly.
+@Suite struct PageWeightTests {
+    static func site(questions: Int, textLength: Int) throws -> String {
+        let folder = Fixtures.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/content/assessments", withIntermediateDirectories: true)
+        try "title: Weights\n".write(toFile: folder + "/content/site.yml", atomically: false, encoding: .utf8)
+        var yaml =
+            "id: big\nversion: 1\nscale: {min: 1, max: 5}\ngap_threshold: 1.5\nmin_group_size: 3\nbands:\n  - {id: all, min: 1, label: All}\nquestions:\n"
+        let words = String(repeating: "word ", count: textLength / 5)
+        for n in 1...questions {
+            yaml += "  - {id: q\(n), text: \"Question \(n) \(words)\", low: \"Low \(words)\", high: \"High \(words)\"}\n"
+        }
+        try yaml.write(toFile: folder + "/content/assessments/big.yml", atomically: false, encoding: .utf8)
+        return folder
+    }
+
+    static func warnings(_ folder: String) throws -> [String] {
+        let options = BuildOptions(
+            contentDirectory: folder + "/content", themeLayers: [.directory(Fixtures.defaultTheme)],
+            outputDirectory: folder + "/public")
+        return try SiteBuilder(options: options).check().map(\.description)
+    }
+
+    @Test func aFormPageOverItsBudgetIsAWarningAtTheQuestionnaire() throws {
+        let big = try Self.site(questions: 40, textLength: 200)
+        defer { try? FileManager.default.removeItem(atPath: big) }
+        let warnings = try Self.warnings(big)
+        let warning = try #require(warnings.first { $0.contains("weighs") }, "\(warnings)")
+        #expect(
+            warning.hasPrefix(
+                FileSystem.display(big + "/content/assessments/big.yml") + ": warning: the page assessment/big/index.html weighs "
+            ))
+        #expect(warning.contains("with the 5 files it loads, over 60.0 KiB"))
+        #expect(warnings.filter { $0.contains("weighs") }.count == 1, "the tally page has no budget")
+
+        let small = try Self.site(questions: 9, textLength: 40)
+        defer { try? FileManager.default.removeItem(atPath: small) }
+        #expect(try Self.warnings(small).allSatisfy { !$0.contains("weighs") })
+    }
+
+    @Test func theWeightCountsEachLoadedFileOnce() {
+        let html = """
+            <link rel="stylesheet" href="../assets/a.css"><link rel="canonical" href="https://x.org/">
+            <script src="../assets/b.js" defer></script><script src="../assets/b.js"></script>
+            <img class="logo" src="../assets/c.svg" alt=""><a href="../assets/d.csv">data</a>
+            <img src="https://elsewhere.org/e.png">
+            """
+        let sizes = ["assets/a.css": 100, "assets/b.js": 20, "assets/c.svg": 3, "assets/d.csv": 1000]
+        let (bytes, files) = PageWeight.weight(html: html, directory: "form", sizes: sizes)
+        #expect(bytes == html.utf8.count + 123)
+        #expect(files == 3)
     }
 }
