@@ -16,6 +16,33 @@ public enum FileSystem {
         return lstat(path, &info) == 0
     }
 
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// What is at a path, without following a symbolic link there.
+    public enum Kind: Sendable, Equatable {
+        case file, folder
+        /// Anything else, named for a person: "a device", "a named pipe", ...
+        case other(String)
+    }
+
+    /// What is at a path (a symbolic link is not followed), or nil when nothing is.
+    public static func kind(_ path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFCHR, S_IFBLK: return .other("a device")
+        case S_IFIFO: return .other("a named pipe")
+        case S_IFSOCK: return .other("a socket")
+        case S_IFLNK: return .other(stat(path, &info) == 0 ? "a symbolic link" : "a symbolic link to nothing")
+        default: return .other("not a file or a folder")
+        }
+    }
+
     /// The file's bytes, or nil when it cannot be read.
     public static func readBytes(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -64,6 +91,20 @@ public enum FileSystem {
         }
     }
 
+    /// Creates a new file with these bytes; an existing file or link at the path is never followed
+    /// or replaced (the call fails with `EEXIST`).
+    public static func create(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, action: "create", code: errno) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 { throw FileSystemError(path: path, action: "write", code: errno) }
+            offset += n
+        }
+    }
+
     public static func write(_ text: String, to path: String) throws(FileSystemError) {
         try write(text.utf8, to: path)
     }
@@ -80,30 +121,28 @@ public enum FileSystem {
     }
 
     /// Every regular file below `root`, as sorted paths relative to it; hidden files and folders
-    /// (names starting with `.`) are skipped.
-    public static func listFiles(_ root: String) -> [String] {
-        var result: [String] = []
-        walk(root, prefix: "", into: &result)
-        return result.sorted()
+    /// (names starting with `.`) are skipped, and so are the symbolic links `listing` skips.
+    public static func listFiles(_ root: String, within boundary: String? = nil) -> [String] {
+        listing(root, within: boundary).files
     }
 
-    private static func walk(_ directory: String, prefix: String, into result: inout [String]) {
-        guard let dir = opendir(directory) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            let path = directory + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, prefix: prefix + name + "/", into: &result)
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
-                result.append(prefix + name)
-            }
-        }
+    /// Every regular file below `root`, and the symbolic links that were not followed.
+    ///
+    /// Hidden files and folders (names starting with `.`) are skipped. A symbolic link is followed
+    /// only when its target is inside `boundary` (by default `root` itself): a link to a file or a
+    /// folder outside is skipped, so a link to `/etc/passwd` is never read or published. A link to a
+    /// folder that holds the link (a loop) is skipped, and links to folders are followed one level
+    /// only (not inside a folder reached through a link), so the walk always ends and never lists a
+    /// file more than once per link.
+    public static func listing(_ root: String, within boundary: String? = nil) -> FolderListing {
+        var listing = FolderListing()
+        var rootInfo = stat()
+        guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return listing }
+        let inside = canonical(boundary ?? root)
+        let walk = FolderWalk(boundary: inside)
+        walk.walk(root, prefix: "", ancestors: [FolderWalk.identity(rootInfo)], throughLink: false, into: &listing)
+        listing.files.sort()
+        return listing
     }
 
     /// Removes a file or a folder with everything in it. Symbolic links are removed, never followed.
@@ -149,6 +188,18 @@ public enum FileSystem {
             result.append((name, isFolder))
         }
         return result
+    }
+
+    /// The names in a folder, without `.` and `..`.
+    static func names(_ path: String) -> [String] {
+        entries(path).map(\.name)
+    }
+
+    /// The absolute, symlink-free path of an existing file or folder, or nil.
+    public static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Creates one folder whose parent exists; an existing folder is fine.
@@ -199,6 +250,94 @@ public enum FileSystem {
         if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
         if path.hasPrefix("./") { return String(path.dropFirst(2)) }
         return path
+    }
+}
+
+/// What `FileSystem.listing` found below a folder.
+public struct FolderListing: Sendable {
+    /// The regular files, as sorted paths relative to the folder.
+    public var files: [String] = []
+    /// The symbolic links that were not followed, by path relative to the folder, with the reason.
+    public var skipped: [(path: String, reason: String)] = []
+
+    public init() {}
+}
+
+/// One walk of a folder tree for `FileSystem.listing`.
+private struct FolderWalk {
+    /// The canonical folder that every followed link must point into.
+    let boundary: String
+
+    struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    static func identity(_ info: stat) -> Identity {
+        Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    func walk(
+        _ directory: String, prefix: String, ancestors: Set<Identity>, throughLink: Bool, into listing: inout FolderListing
+    ) {
+        for name in FileSystem.names(directory).sorted() where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            let relative = prefix + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let id = Self.identity(info)
+                walk(path, prefix: relative + "/", ancestors: ancestors.union([id]), throughLink: throughLink, into: &listing)
+            case S_IFREG:
+                listing.files.append(relative)
+            case S_IFLNK:
+                followLink(path, relative: relative, ancestors: ancestors, throughLink: throughLink, into: &listing)
+            default:
+                continue  // devices, pipes and sockets are never content
+            }
+        }
+    }
+
+    private func followLink(
+        _ path: String, relative: String, ancestors: Set<Identity>, throughLink: Bool, into listing: inout FolderListing
+    ) {
+        guard let resolved = FileSystem.resolved(path) else {
+            listing.skipped.append((relative, "is a symbolic link to nothing (its target does not exist); skipped"))
+            return
+        }
+        guard resolved == boundary || resolved.hasPrefix(boundary == "/" ? "/" : boundary + "/") else {
+            listing.skipped.append(
+                (
+                    relative,
+                    "is a symbolic link to \(resolved), outside \(FileSystem.display(boundary)); skipped, "
+                        + "because only links to files inside it are read"
+                ))
+            return
+        }
+        var info = stat()
+        guard stat(resolved, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            listing.files.append(relative)
+        case S_IFDIR:
+            let id = Self.identity(info)
+            if ancestors.contains(id) {
+                listing.skipped.append(
+                    (relative, "is a symbolic link to a folder that holds it (a loop); skipped"))
+            } else if throughLink {
+                listing.skipped.append(
+                    (
+                        relative,
+                        "is a symbolic link to a folder inside a folder that is itself reached through a link; "
+                            + "skipped, because links are followed one level only"
+                    ))
+            } else {
+                walk(path, prefix: relative + "/", ancestors: ancestors.union([id]), throughLink: true, into: &listing)
+            }
+        default:
+            return
+        }
     }
 }
 

@@ -22,6 +22,8 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     public let assets: [Asset]
     let strings: [Language: [String: String]]
+    /// Problems that do not stop a build, such as a symbolic link that was not followed.
+    public let warnings: [Diagnostic]
 
     /// Loads a theme from its layers, lowest first.
     ///
@@ -35,11 +37,17 @@ public struct Theme: Sendable {
         var files: [String: (source: ThemeLayer, display: String)] = [:]
         // UI strings merge key by key, lowest layer first: a site's i18n file need only hold what it changes.
         var stringFiles: [(relative: String, source: ThemeLayer, display: String)] = []
+        var diagnostics = Diagnostics()
         for layer in layers {
             var found: [(String, String)] = []
             switch layer {
             case .directory(let folder):
-                found = FileSystem.listFiles(folder).map { ($0, FileSystem.display(folder + "/" + $0)) }
+                let listing = FileSystem.listing(folder)
+                for (path, reason) in listing.skipped {
+                    diagnostics.append(
+                        Diagnostic(SourceLocation(file: FileSystem.display(folder + "/" + path)), reason, severity: .warning))
+                }
+                found = listing.files.map { ($0, FileSystem.display(folder + "/" + $0)) }
             case .files(let name, let contents):
                 found = contents.keys.sorted().map { ($0, "\(name): \($0)") }
             }
@@ -57,7 +65,6 @@ public struct Theme: Sendable {
             case .files(_, let contents): contents[relative]
             }
         }
-        var diagnostics = Diagnostics()
         var library = TemplateLibrary()
         var names = Set<String>()
         var references: [(name: String, location: SourceLocation)] = []
@@ -117,7 +124,8 @@ public struct Theme: Sendable {
                 "the theme has no i18n/\(language.rawValue).yml with its \(language.nativeName) UI strings")
         }
         try diagnostics.throwIfErrors()
-        return Theme(library: library, templateNames: names, assets: assets, strings: strings)
+        return Theme(
+            library: library, templateNames: names, assets: assets, strings: strings, warnings: diagnostics.warnings)
     }
 
     /// Renders one of the theme's templates.

@@ -10,9 +10,33 @@ struct ContentScan {
     var staticFiles: [String] = []
     var diagnostics: [Diagnostic] = []
 
+    /// Why a content path cannot become a URL safely, or nil when it can: a control character (a
+    /// tab or a newline vanishes from a URL in a browser, so `java<TAB>script:` would read as a
+    /// scheme), or a backslash (read as `/` by browsers and by Windows hosts).
+    static func unpublishableName(_ path: String) -> String? {
+        for scalar in path.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                return "has the control character \\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+            if scalar == "\\" { return "has a backslash, which browsers and Windows hosts read as /" }
+        }
+        return nil
+    }
+
     init(root: String, mainLanguage: Language) {
         let display = FileSystem.display(root)
-        for path in FileSystem.listFiles(root) {
+        let listing = FileSystem.listing(root)
+        for (path, reason) in listing.skipped {
+            diagnostics.append(Diagnostic(SourceLocation(file: display + "/" + path), reason, severity: .warning))
+        }
+        for path in listing.files {
+            if let problem = Self.unpublishableName(path) {
+                diagnostics.append(
+                    Diagnostic(
+                        SourceLocation(file: display + "/" + path),
+                        "this file is not published: its name \(problem); rename it", severity: .warning))
+                continue
+            }
             if path == "site.yml" || Self.dataFolders.contains(where: { path.hasPrefix($0) }) { continue }
             guard path.hasSuffix(".md") else {
                 staticFiles.append(path)

@@ -33,30 +33,60 @@ struct OutputFile: Sendable {
 }
 
 /// The output folder, checked to be safe to replace, and replaced only by a complete build.
+///
+/// The contract (docs/authoring.md, "The output folder"): Tandem replaces only a folder it wrote
+/// itself — one holding the marker file `.tandem-output` — or an empty one. It refuses a file, a
+/// device, a folder with other files in it, the root, any folder that is or holds the home folder,
+/// and any folder that is, holds or lies inside the content or theme folder. A build writes into a
+/// staging folder beside the output (`.public.tandem-new-<pid>`) and swaps it in; staging folders
+/// that a killed build left behind are recognised by their marker and their dead process, and removed.
 struct OutputFolder {
+    /// The file every output folder (and staging folder) Tandem writes holds.
+    static let markerName = ".tandem-output"
+    static let marker = Array(
+        "This folder was written by tandem build. Each build replaces it as a whole: do not keep other files in it.\n"
+            .utf8)
+
     /// The canonical absolute path.
     let path: String
 
-    /// Refuses output folders whose replacement would destroy something else: `/`, the home folder,
-    /// the content or theme folder, or any folder holding one of them.
-    static func checked(_ output: String, content: String, themes: [String]) throws(DiagnosticsError) -> OutputFolder {
-        let path = FileSystem.canonical(output)
+    /// Refuses output folders whose replacement would destroy something that Tandem did not write.
+    static func checked(
+        _ output: String, content: String, themes: [String], home: String? = FileSystem.homeDirectory()
+    ) throws(DiagnosticsError) -> OutputFolder {
         let display = FileSystem.display(output)
-        func refuse(_ why: String) -> DiagnosticsError {
-            DiagnosticsError([
-                Diagnostic(
-                    SourceLocation(file: display),
-                    "cannot build into this folder: \(why); choose another --output folder, such as public")
-            ])
+        func refuse(_ why: String, _ advice: String = "choose another --output folder, such as public") -> DiagnosticsError {
+            DiagnosticsError([Diagnostic(SourceLocation(file: display), "cannot build into this folder: \(why); \(advice)")])
         }
+        if output.isEmpty { throw refuse("its name is empty") }
+        let path = FileSystem.canonical(output)
         if path == "/" { throw refuse("it is the root of the file system") }
-        if let home = FileSystem.homeDirectory(), FileSystem.canonical(home) == path { throw refuse("it is your home folder") }
+        if let home = home.map(FileSystem.canonical), home != "/" {
+            if home == path { throw refuse("it is your home folder") }
+            if home.hasPrefix(path + "/") { throw refuse("it holds your home folder \(home)") }
+        }
         let protected = [("content", content)] + themes.filter(FileSystem.isDirectory).map { ("theme", $0) }
         for (what, folder) in protected {
             let other = FileSystem.canonical(folder)
             if other == path { throw refuse("it is the \(what) folder") }
             if other.hasPrefix(path + "/") { throw refuse("it holds the \(what) folder \(FileSystem.display(folder))") }
             if path.hasPrefix(other + "/") { throw refuse("it is inside the \(what) folder \(FileSystem.display(folder))") }
+        }
+        switch FileSystem.kind(path) {
+        case nil:
+            break
+        case .folder?:
+            let names = FileSystem.entries(path).map(\.name)
+            if !names.isEmpty && !FileSystem.isRegularFile(path + "/" + markerName) {
+                throw refuse(
+                    "it is not empty, and tandem build did not write it (it has no \(markerName) file)",
+                    "choose a new or empty --output folder; if it holds an earlier build of this site only, remove it and build again"
+                )
+            }
+        case .file?:
+            throw refuse("it is a file, not a folder")
+        case .other(let kind)?:
+            throw refuse("it is \(kind), not a folder")
         }
         return OutputFolder(path: path)
     }
@@ -71,9 +101,11 @@ struct OutputFolder {
         let staging = "\(parent)/.\(name).tandem-new-\(pid)"
         let retired = "\(parent)/.\(name).tandem-old-\(pid)"
         try FileSystem.makeDirectory(parent)
+        Self.removeDebris(in: parent, of: name)
         try FileSystem.removeTree(staging)
         do throws(FileSystemError) {
             try FileSystem.makeDirectory(staging)
+            try FileSystem.write(Self.marker, to: staging + "/" + Self.markerName)
             var folders = Set<String>()
             for file in files {
                 var folder = URLPath.directory(file.path)
@@ -109,6 +141,37 @@ struct OutputFolder {
             try? FileSystem.removeTree(staging)
             throw error
         }
+    }
+
+    /// Removes the staging folders of builds that were killed before they could clean up: a hidden
+    /// folder beside the output named `.<name>.tandem-new-<pid>` or `.<name>.tandem-old-<pid>`,
+    /// whose process is gone, and which holds the marker (or nothing at all).
+    static func removeDebris(in parent: String, of name: String) {
+        for (entry, isFolder) in FileSystem.entries(parent) where isFolder {
+            guard let pid = debrisPID(entry, of: name), pid != getpid(), !isRunning(pid) else { continue }
+            let folder = parent + "/" + entry
+            guard FileSystem.isRegularFile(folder + "/" + markerName) || FileSystem.entries(folder).isEmpty else { continue }
+            try? remove(folder)
+        }
+    }
+
+    /// The process id in a staging folder's name `.<name>.tandem-new-<pid>` (or `-old-`), or nil.
+    static func debrisPID(_ entry: String, of name: String) -> pid_t? {
+        for kind in ["new", "old"] {
+            let prefix = ".\(name).tandem-\(kind)-"
+            guard entry.hasPrefix(prefix) else { continue }
+            let digits = entry.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let pid = pid_t(digits), pid > 0
+            else { return nil }
+            return pid
+        }
+        return nil
+    }
+
+    /// Whether a process with this id exists (one that is not ours to signal still exists).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Removes a whole output tree, its subtrees in parallel: the previous build of a large site

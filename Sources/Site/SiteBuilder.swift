@@ -114,7 +114,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         var theme: Theme?
-        do { theme = try Theme.load(layers: options.themeLayers, trimIndentation: config.minify) } catch {
+        do {
+            theme = try Theme.load(layers: options.themeLayers, trimIndentation: config.minify)
+            diagnostics.append(contentsOf: theme?.warnings ?? [])
+        } catch {
             diagnostics.append(contentsOf: error.diagnostics)
         }
         let scan = ContentScan(root: content, mainLanguage: config.language)
@@ -237,13 +240,16 @@ public struct SiteBuilder: Sendable {
                     "brand.logo \"\(logo)\" does not exist; expected a file relative to \(FileSystem.display(content))")
             }
         }
+        var contentFiles: [OutputFile] = []
         for path in scan.staticFiles {
             guard let bytes = FileSystem.readBytes(content + "/" + path) else {
                 diagnostics.error(SourceLocation(file: FileSystem.display(content + "/" + path)), "cannot read this file")
                 continue
             }
-            files.append(OutputFile(path: path, bytes: bytes))
+            contentFiles.append(OutputFile(path: path, bytes: bytes))
         }
+        let contentRange = files.count..<(files.count + contentFiles.count)
+        files += contentFiles
         try diagnostics.throwIfErrors()
 
         // Render every page through the theme.
@@ -264,8 +270,51 @@ public struct SiteBuilder: Sendable {
         }
         files.append(OutputFile(path: "404.html", text: renderer.renderNotFound()))
         if let sitemap = Sitemap.xml(site: site) { files.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
+        files = Self.withoutShadowedFiles(files, contentFiles: contentRange, site: site, content: content, into: &diagnostics)
         clock.lap("render")
         return Output(files: files, pageCount: site.pages.count, warnings: diagnostics.warnings)
+    }
+}
+
+extension SiteBuilder {
+    /// Leaves out, with a warning, each file of the content folder whose output path is one that
+    /// Tandem writes itself (a page, `404.html`, `sitemap.xml`, the results schema, a theme asset)
+    /// or a folder of one: otherwise one of the two would silently replace the other.
+    static func withoutShadowedFiles(
+        _ files: [OutputFile], contentFiles range: Range<Int>, site: SiteTree, content: String,
+        into diagnostics: inout Diagnostics
+    ) -> [OutputFile] {
+        guard !range.isEmpty else { return files }
+        var generated: [String: String] = [:]
+        var folders = Set<String>()
+        for page in site.pages { generated[page.outputPath] = page.source.map { "the page made from \($0)" } }
+        for (i, file) in files.enumerated() where !range.contains(i) {
+            var folder = URLPath.directory(file.path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.directory(folder) }
+            if generated[file.path] == nil {
+                generated[file.path] =
+                    switch file.path {
+                    case "404.html": "the 404 page (the theme's layouts/404.mustache)"
+                    case "sitemap.xml": "the sitemap"
+                    case let path where path.hasPrefix("schemas/"): "the results JSON Schema that Tandem publishes"
+                    case let path where path.hasPrefix("assets/"): "a file of the theme"
+                    default: "a page of the site"
+                    }
+            }
+        }
+        var shadowed = Set<Int>()
+        for i in range {
+            let path = files[i].path
+            guard let what = generated[path] ?? (folders.contains(path) ? "a folder of the site's pages" : nil) else {
+                continue
+            }
+            shadowed.insert(i)
+            diagnostics.warning(
+                SourceLocation(file: FileSystem.display(content + "/" + path)),
+                "this file is not published: its output path \(path) is \(what); rename or move the file")
+        }
+        guard !shadowed.isEmpty else { return files }
+        return files.indices.filter { !shadowed.contains($0) }.map { files[$0] }
     }
 }
 

@@ -26,7 +26,7 @@ public struct SiteData: Sendable {
         let questionnaires = ResultQuestionnaires(assessments, fallback: assessments.count == 1 ? assessments[0] : nil)
         // Files are read and checked in parallel (a site may keep years of results, one file each),
         // and gathered in file order.
-        let paths = FileSystem.listFiles(content + "/results").filter { ResultFile.Format(path: $0) != nil }
+        let paths = FileSystem.listFiles(content + "/results", within: content).filter { ResultFile.Format(path: $0) != nil }
         let loaded = parallelMap(paths.count) { i -> ([AssessmentResult], [Diagnostic]) in
             do throws(DiagnosticsError) {
                 let file = try ResultFile.load(path: content + "/results/" + paths[i])

@@ -14,8 +14,9 @@ enum Sitemap {
         return xml + "</urlset>\n"
     }
 
-    /// `playbooks/sla/index.html` -> `playbooks/sla/`, as a web server serves it.
+    /// `playbooks/sla/index.html` -> `playbooks/sla/`, as a web server serves it, percent-encoded.
     static func prettyURL(_ outputPath: String) -> String {
-        outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath
+        URLPath.encoded(
+            outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath)
     }
 }

@@ -54,10 +54,49 @@ enum URLPath {
                 }
                 result.reserveCapacity(ups * 3 + to.count - boundary)
                 for _ in 0..<ups { result += "../" }
-                result += String(decoding: UnsafeBufferPointer(rebasing: to[boundary...]), as: UTF8.self)
+                result += encoded(UnsafeBufferPointer(rebasing: to[boundary...]))
             }
         }
         return result
+    }
+
+    /// A path as a URL path: each segment percent-encoded (RFC 3986), so that a file named
+    /// `javascript:x.md`, `a#b.md`, `50%.pdf`, `a\\b.md` or ` x` links to itself and never reads as a
+    /// scheme, a fragment, a query or another folder. Letters, digits, `-._~` and `!$()*+,;=@` stay
+    /// as they are; everything else, `:` and non-ASCII letters included, is written as `%XX`.
+    static func encoded(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { encoded($0) }
+    }
+
+    static func encoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: { !isURLSafe($0) }) else { return String(decoding: bytes, as: UTF8.self) }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if isURLSafe(byte) {
+                out.append(byte)
+            } else {
+                out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes a URL path keeps as they are: unreserved characters, `/`, and the sub-delimiters that
+    /// mean nothing in HTML attributes (`&` and `'` are encoded).
+    @inline(__always)
+    static func isURLSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+            UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
+            UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "@"):
+            true
+        default: false
+        }
     }
 
     /// `../../` for a page in `playbooks/sla/`: the way from a folder up to the output root.

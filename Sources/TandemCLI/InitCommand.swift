@@ -32,11 +32,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let files = try Scaffold.files(example: DefaultSite.example, language: Language(rawValue: language)!, name: name)
-        if FileSystem.isDirectory(directory), !FileSystem.listFiles(directory).isEmpty || hasHiddenFiles(), !force {
-            throw ValidationError(
-                "\(directory) is not empty; choose a new folder, or add --force to add the site's files and keep every file already there"
-            )
-        }
+        try checkFolder(files: files.keys)
         var kept: [String] = []
         for path in files.keys.sorted() {
             let target = directory + "/" + path
@@ -45,7 +41,7 @@ struct InitCommand: ParsableCommand {
                 continue
             }
             try FileSystem.makeDirectory(URLPath.siblingOf(target, named: ""))
-            try FileSystem.write(files[path]!, to: target)
+            try FileSystem.create(files[path]!, at: target)
         }
         let created = files.count - kept.count
         print(
@@ -62,8 +58,45 @@ struct InitCommand: ParsableCommand {
             """)
     }
 
-    func hasHiddenFiles() -> Bool {
-        // listFiles skips hidden files; a folder holding only `.git` is still someone's.
-        FileSystem.exists(directory + "/.git")
+    /// Refuses an empty name, the root, a file, and a folder with anything in it (unless --force);
+    /// emptiness is one listing of the folder, never a walk of what is below it. With --force, a
+    /// folder on the way to a new file must be a real folder, not a link to somewhere else.
+    func checkFolder(files: some Collection<String>) throws {
+        guard !directory.isEmpty else {
+            throw ValidationError("the folder's name is empty; give the folder to create the site in, e.g. tandem init acme")
+        }
+        if FileSystem.canonical(directory) == "/" {
+            throw ValidationError("\(directory) is the root of the file system; give a new folder, e.g. tandem init acme")
+        }
+        switch FileSystem.kind(directory) {
+        case nil, .folder?: break
+        case .file?: throw ValidationError("\(directory) is a file; give a new folder to create the site in")
+        case .other(let kind)?:
+            if !FileSystem.isDirectory(directory) {
+                throw ValidationError("\(directory) is \(kind); give a new folder to create the site in")
+            }
+        }
+        guard FileSystem.isDirectory(directory), !FileSystem.entries(directory).isEmpty else { return }
+        guard force else {
+            throw ValidationError(
+                "\(directory) is not empty; choose a new folder, or add --force to add the site's files and keep every file already there"
+            )
+        }
+        func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+        var folders = Set<String>()
+        for path in files {
+            var folder = parent(path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(folder) }
+        }
+        for folder in folders.sorted() {
+            switch FileSystem.kind(directory + "/" + folder) {
+            case nil, .folder?: continue
+            case .file?: throw ValidationError("\(directory)/\(folder) is a file; the site needs a folder there")
+            case .other(let kind)?:
+                throw ValidationError(
+                    "\(directory)/\(folder) is \(kind); tandem init writes only into real folders, so move it away or choose a new folder"
+                )
+            }
+        }
     }
 }

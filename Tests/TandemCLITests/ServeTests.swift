@@ -22,7 +22,9 @@ import Testing
         #expect(built.status == 0)
         let output = site + "-out"
         defer { try? FileManager.default.removeItem(atPath: output) }
+        // Every file of the site: the output folder's marker is not part of it.
         let files = try FileManager.default.subpathsOfDirectory(atPath: output).filter { path in
+            guard path != ".tandem-output" else { return false }
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
         }
