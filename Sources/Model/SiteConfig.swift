@@ -82,6 +82,7 @@ public struct SiteConfig: Sendable, Equatable {
             if let brand = reader.fields(fields["brand"], "brand", allowed: brandKeys) {
                 config.brand.name = reader.string(brand["name"], "brand.name")
                 config.brand.logo = reader.string(brand["logo"], "brand.logo")
+                if let node = brand["logo"] { config.locations["brand.logo"] = reader.location(node) }
                 for key in ["primary", "accent"] {
                     guard let node = brand[key], let colour = reader.string(node, "brand.\(key)") else { continue }
                     config.locations["brand.\(key)"] = reader.location(node)

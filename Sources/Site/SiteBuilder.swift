@@ -231,13 +231,13 @@ public struct SiteBuilder: Sendable {
         }
         var logoPath: String?
         if let logo = config.brand.logo {
-            if let bytes = FileSystem.readBytes(content + "/" + logo) {
+            let location = config.locations["brand.logo"] ?? SourceLocation(file: config.file ?? "site.yml")
+            switch Self.readLogo(logo, content: content) {
+            case .success(let bytes):
                 logoPath = "assets/" + Fingerprint.name(URLPath.lastComponent(logo), hash: Fingerprint.hash(bytes))
                 files.append(OutputFile(path: logoPath!, bytes: bytes))
-            } else {
-                diagnostics.error(
-                    SourceLocation(file: config.file ?? "site.yml"),
-                    "brand.logo \"\(logo)\" does not exist; expected a file relative to \(FileSystem.display(content))")
+            case .failure(let problem):
+                diagnostics.error(location, "brand.logo \"\(logo)\" \(problem.why)")
             }
         }
         var contentFiles: [OutputFile] = []
@@ -277,6 +277,30 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    struct LogoProblem: Error {
+        var why: String
+    }
+
+    /// The logo's bytes: a file inside the content folder (a link is followed only to a file inside it).
+    static func readLogo(_ logo: String, content: String) -> Result<[UInt8], LogoProblem> {
+        let expected = "; expected a file relative to \(FileSystem.display(content)), such as assets/logo.svg"
+        guard !logo.hasPrefix("/"), let relative = URLPath.normalize(logo), !relative.isEmpty else {
+            return .failure(LogoProblem(why: "is outside the content folder" + expected))
+        }
+        let path = content + "/" + relative
+        guard let resolved = FileSystem.resolved(path), FileSystem.isRegularFile(resolved) else {
+            return .failure(LogoProblem(why: "does not exist" + expected))
+        }
+        let root = FileSystem.canonical(content)
+        guard resolved.hasPrefix(root + "/") else {
+            return .failure(LogoProblem(why: "is a symbolic link to \(resolved), outside the content folder" + expected))
+        }
+        guard let bytes = FileSystem.readBytes(resolved) else {
+            return .failure(LogoProblem(why: "cannot be read" + expected))
+        }
+        return .success(bytes)
+    }
+
     /// Leaves out, with a warning, each file of the content folder whose output path is one that
     /// Tandem writes itself (a page, `404.html`, `sitemap.xml`, the results schema, a theme asset)
     /// or a folder of one: otherwise one of the two would silently replace the other.

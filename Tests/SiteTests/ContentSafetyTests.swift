@@ -155,6 +155,34 @@ import Testing
         #expect(output["schemas/result.schema.json"] == Data("{}".utf8))
     }
 
+    @Test(arguments: [
+        ("../secret.svg", "is outside the content folder"),
+        ("/etc/passwd", "is outside the content folder"),
+        ("missing.svg", "does not exist"),
+        ("linked.svg", "is a symbolic link to TMP/secret.svg, outside the content folder"),
+    ])
+    func aLogoOutsideTheContentFolderIsAnErrorAtItsPosition(logo: String, why: String) throws {
+        let folder = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let content = folder + "/site/content"
+        try "<svg/>".write(toFile: folder + "/site/secret.svg", atomically: false, encoding: .utf8)
+        try Self.link(content + "/linked.svg", to: "../secret.svg")
+        try "title: Safety\nbrand:\n  logo: \(logo)\n".write(toFile: content + "/site.yml", atomically: false, encoding: .utf8)
+        let canonicalTMP = FileSystem.canonical(folder + "/site")
+        #expect {
+            _ = try SiteBuilder(options: Self.options(folder)).build()
+        } throws: { error in
+            let lines = (error as! DiagnosticsError).diagnostics.map {
+                $0.description.replacingOccurrences(of: FileSystem.display(content), with: "content")
+                    .replacingOccurrences(of: canonicalTMP, with: "TMP")
+            }
+            let want =
+                "content/site.yml:3:9: error: brand.logo \"\(logo)\" \(why); expected a file relative to content, such as assets/logo.svg"
+            if lines != [want] { Issue.record("got \(lines)") }
+            return lines == [want]
+        }
+    }
+
     @Test func urlPathsArePercentEncodedPerSegment() {
         #expect(URLPath.relative(from: "", to: "javascript:x/index.html") == "javascript%3Ax/index.html")
         #expect(URLPath.relative(from: "a", to: "a/b c/#1.pdf") == "b%20c/%231.pdf")
