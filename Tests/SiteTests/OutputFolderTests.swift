@@ -49,10 +49,10 @@ import Testing
         try "print(1)\n".write(toFile: project + "/main.py", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: project + "/.git", withIntermediateDirectories: true)
         let before = Fixtures.tree(project)
-        #expect(
-            Self.refusal(project)
-                == "cannot build into this folder: it is not empty, and tandem build did not write it (it has no .tandem-output file); "
-                + "choose a new or empty --output folder; if it holds an earlier build of this site only, remove it and build again")
+        let refused =
+            "cannot build into this folder: it is not empty, and tandem build did not write it (it has no .tandem-output file); "
+            + "choose a new or empty --output folder; if it holds an earlier build of this site only, remove it and build again"
+        #expect(Self.refusal(project) == refused)
         #expect(throws: DiagnosticsError.self) { _ = try Self.build(into: project) }
         #expect(Fixtures.tree(project) == before)
         // A folder holding only hidden files is not empty either.
