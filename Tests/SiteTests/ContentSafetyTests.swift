@@ -155,6 +155,41 @@ import Testing
         #expect(output["schemas/result.schema.json"] == Data("{}".utf8))
     }
 
+    @Test func aContentSchemaNeverReplacesThePublishedOne() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/results-basic", toPath: folder + "/site")
+        let content = folder + "/site/content"
+        try FileManager.default.createDirectory(atPath: content + "/schemas", withIntermediateDirectories: true)
+        try "{}".write(toFile: content + "/schemas/result.schema.json", atomically: false, encoding: .utf8)
+        var options = Self.options(folder)
+        let schema = Array("{\"$id\": \"tandem\"}".utf8)
+        options.publishedFiles = ["schemas/result.schema.json": schema]
+        let report = try SiteBuilder(options: options).build()
+        #expect(
+            Self.warnings(report, in: folder).contains(
+                "content/schemas/result.schema.json: warning: this file is not published: its output path schemas/result.schema.json is the results JSON Schema that Tandem publishes; rename or move the file"
+            ))
+        #expect(Fixtures.tree(folder + "/site/public")["schemas/result.schema.json"] == Data(schema))
+    }
+
+    @Test func aThemeLinkOutOfItsFolderIsSkippedWithAWarning() throws {
+        let folder = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let theme = folder + "/site/site-templates"
+        try FileManager.default.createDirectory(atPath: theme + "/assets", withIntermediateDirectories: true)
+        try "secret".write(toFile: folder + "/secret.css", atomically: false, encoding: .utf8)
+        try Self.link(theme + "/assets/extra.css", to: "../../../secret.css")
+        var options = Self.options(folder)
+        options.themeLayers.append(.directory(theme))
+        let report = try SiteBuilder(options: options).build()
+        #expect(
+            Self.warnings(report, in: folder) == [
+                "site-templates/assets/extra.css: warning: is a symbolic link to TMP/secret.css, outside site-templates; skipped, because only links to files inside it are read"
+            ])
+        #expect(!Fixtures.tree(folder + "/site/public").keys.contains { $0.hasPrefix("assets/extra") })
+    }
+
     @Test(arguments: [
         ("../secret.svg", "is outside the content folder"),
         ("/etc/passwd", "is outside the content folder"),
