@@ -433,9 +433,17 @@ struct QuestionnaireParser {
         case .noQuestions:
             return (nodes.questions ?? nodes.root, "the questionnaire has no questions; add at least one")
         case .invalidWeight(let question):
+            let node = nodes.weights[question] ?? nil
+            let weight = weights[question]
+            if weight > Questionnaire.maxWeight {
+                return (
+                    node,
+                    "question \"\(nodes.questionIDs[question])\": weight \(node?.scalar?.string ?? show(weight)) is out of range; expected a number above 0 and at most \(show(Questionnaire.maxWeight))"
+                )
+            }
             return (
-                nodes.weights[question] ?? nil,
-                "question \"\(nodes.questionIDs[question])\": weight must be a number greater than 0, not \(show(weights[question]))"
+                node,
+                "question \"\(nodes.questionIDs[question])\": weight must be a number greater than 0, not \(show(weight))"
             )
         case .noBands:
             return (
@@ -470,7 +478,15 @@ struct QuestionnaireParser {
                     : "min_answered \(minAnswered) is more than the number of questions (\(count)); use a number from 1 to \(count)"
             )
         case .invalidGapThreshold:
-            return (nodes.gapThreshold, "gap_threshold must be a number at or above 0, not \(show(gapThreshold))")
+            guard gapThreshold >= 0 else {
+                return (nodes.gapThreshold, "gap_threshold must be a number at or above 0, not \(show(gapThreshold))")
+            }
+            // No gap is larger than the width of the scale, so a larger threshold never flags one.
+            let width = scale.max > scale.min ? "\(scale.max - scale.min), the width of the scale" : "the width of the scale"
+            return (
+                nodes.gapThreshold,
+                "gap_threshold \(nodes.gapThreshold?.scalar?.string ?? show(gapThreshold)) is out of range; expected a number from 0 to \(width) (scale.max - scale.min)"
+            )
         case .invalidMinGroupSize(let size):
             return (nodes.minGroupSize, "min_group_size must be at least 1, not \(size)")
         case .answerCountMismatch, .answerOutOfRange:

@@ -39,24 +39,21 @@ public enum JSONText {
 
     /// Appends a number in the shortest form that reads back as the same `Double`
     /// (`3.4444444444444446`, `4.0`), or `null` for `nil`.
+    ///
+    /// JSON has no form for infinity and NaN; they are written as `null`, like JavaScript's
+    /// `JSON.stringify`. Scores never are: ScoringCore's ranges keep every mean and gap finite.
     public static func appendNumber(_ value: Double?, to bytes: inout [UInt8]) {
-        guard let value else {
+        guard let value, value.isFinite else {
             bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
             return
         }
-        precondition(value.isFinite, "JSON has no form for \(value)")
         bytes.append(contentsOf: value.description.utf8)
     }
 
     /// Appends a whole number.
     public static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            appendInteger(-value, to: &bytes)  // scores never reach Int.min
-            return
-        }
-        if value >= 10 { appendInteger(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(contentsOf: String(value.magnitude).utf8)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -160,13 +160,14 @@ struct CSVResultReader {
             let text = row[column].text.trimmingASCIISpaces()
             if text.isEmpty { continue }
             let id = assessment.questions[position].id
-            if let value = Int(text) ?? Self.wholeNumber(text) {
+            let isDecimal = Self.isDecimal(text)
+            if isDecimal, let value = Int(text) ?? Self.wholeNumber(text) {
                 if value >= assessment.scaleMin && value <= assessment.scaleMax {
                     answers[position] = value
                 } else {
                     error(row[column], "\(id): " + ResultMessages.outOfRange(text, assessment, empty: "leave the cell empty"))
                 }
-            } else if Double(text) != nil {
+            } else if isDecimal {
                 error(row[column], "\(id): \(text) is not a whole number; \(expected)")
             } else {
                 error(row[column], "\(id): \"\(text)\" is not a number; \(expected)")
@@ -178,6 +179,35 @@ struct CSVResultReader {
             assessment: assessment.id, version: version, date: date, department: department,
             respondent: cell("respondent")?.text, team: cell("team")?.text, round: cell("round")?.text, answers: answers,
             file: file, index: index)
+    }
+
+    /// Whether `text` is a number written in decimal: `4`, `-2`, `+3`, `4.0`, `.5`, `4e0`.
+    ///
+    /// Swift's `Double(_:)` also reads hexadecimal (`0x3`, `0X1P2`), `inf` and `nan`, which are
+    /// not answers anyone writes; JSON results are decimal by the grammar JSONParser checks.
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            var count = 0
+            while let byte = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                bytes = bytes.dropFirst()
+                count += 1
+            }
+            return count
+        }
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     /// `4.0` or `4e0` as 4, like JSON readers and JSON Schema's `integer`; `nil` for fractions.

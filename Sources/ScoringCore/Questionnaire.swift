@@ -12,17 +12,23 @@ public struct Questionnaire: Hashable, Sendable {
     /// WebAssembly, and bounds the size of a distribution.
     public static let scaleLimits: ClosedRange<Int> = -1000...1000
 
+    /// The largest weight a question may have.
+    ///
+    /// With answers within ``scaleLimits``, a question adds at most 10^6 to a weighted sum, so
+    /// means, percents and gaps are always finite numbers.
+    public static let maxWeight: Double = 1000
+
     /// The lowest answer.
     public let scaleMin: Int
     /// The highest answer.
     public let scaleMax: Int
-    /// The weight of each question, by position; each is finite and greater than 0.
+    /// The weight of each question, by position; each greater than 0 and at most ``maxWeight``.
     public let weights: [Double]
     /// The `min` of each band, strictly increasing; the first equals `scaleMin`.
     public let bandMins: [Double]
     /// The number of answers that makes a respondent complete.
     public let minAnswered: Int
-    /// A gap whose magnitude is at or above this is flagged.
+    /// A gap whose magnitude is at or above this is flagged; from 0 to `scaleMax - scaleMin`.
     public let gapThreshold: Double
     /// The number of answers (or complete respondents) each department needs before a gap is computed.
     public let minGroupSize: Int
@@ -32,12 +38,13 @@ public struct Questionnaire: Hashable, Sendable {
     /// - Parameters:
     ///   - scaleMin: The lowest answer.
     ///   - scaleMax: The highest answer; above `scaleMin`.
-    ///   - weights: One weight per question, in questionnaire order; each finite and > 0.
+    ///   - weights: One weight per question, in questionnaire order; each > 0 and ≤ ``maxWeight``.
     ///   - bandMins: The `min` of each band, strictly increasing, the first equal to `scaleMin`,
     ///     none above `scaleMax`.
     ///   - minAnswered: Answers needed for a complete respondent, `1...weights.count`;
     ///     `nil` means all questions.
-    ///   - gapThreshold: The gap magnitude that is flagged; finite and ≥ 0.
+    ///   - gapThreshold: The gap magnitude that is flagged; from 0 to `scaleMax - scaleMin`, the
+    ///     largest gap there can be.
     ///   - minGroupSize: Answers per department needed for a gap; ≥ 1.
     /// - Throws: The first rule that the parts break, checked in parameter order.
     public init(
@@ -52,7 +59,8 @@ public struct Questionnaire: Hashable, Sendable {
         guard Self.scaleLimits.contains(scaleMin), Self.scaleLimits.contains(scaleMax), scaleMin < scaleMax
         else { throw .invalidScale(min: scaleMin, max: scaleMax) }
         guard !weights.isEmpty else { throw .noQuestions }
-        for (question, weight) in weights.enumerated() where !(weight.isFinite && weight > 0) {
+        // Written so that NaN fails the comparison too.
+        for (question, weight) in weights.enumerated() where !(weight > 0 && weight <= Self.maxWeight) {
             throw .invalidWeight(question: question)
         }
         guard let first = bandMins.first else { throw .noBands }
@@ -66,7 +74,7 @@ public struct Questionnaire: Hashable, Sendable {
         guard minAnswered >= 1, minAnswered <= weights.count else {
             throw .invalidMinAnswered(minAnswered: minAnswered, questionCount: weights.count)
         }
-        guard gapThreshold.isFinite, gapThreshold >= 0 else { throw .invalidGapThreshold }
+        guard gapThreshold >= 0, gapThreshold <= Double(scaleMax - scaleMin) else { throw .invalidGapThreshold }
         guard minGroupSize >= 1 else { throw .invalidMinGroupSize(minGroupSize) }
 
         self.scaleMin = scaleMin

@@ -14,7 +14,7 @@
             case .noQuestions:
                 "the questionnaire has no questions; add at least one"
             case .invalidWeight(let question):
-                "question \(question + 1): weight must be a number greater than 0"
+                "question \(question + 1): weight must be a number greater than 0 and at most \(Int(Questionnaire.maxWeight))"
             case .noBands:
                 "the questionnaire has no bands; add at least one, starting at scale.min"
             case .firstBandNotAtScaleMin:
@@ -26,7 +26,7 @@
             case .invalidMinAnswered(let minAnswered, let questionCount):
                 "min_answered \(minAnswered) must be between 1 and the number of questions (\(questionCount))"
             case .invalidGapThreshold:
-                "gap_threshold must be a number at or above 0"
+                "gap_threshold must be a number from 0 to the width of the scale (scale.max - scale.min)"
             case .invalidMinGroupSize(let size):
                 "min_group_size \(size) must be at least 1"
             case .answerCountMismatch(let respondent, let expected, let actual):

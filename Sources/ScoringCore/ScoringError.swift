@@ -10,7 +10,8 @@ public enum ScoringError: Error, Equatable, Sendable {
     case invalidScale(min: Int, max: Int)
     /// The questionnaire has no questions.
     case noQuestions
-    /// The weight of the question at `question` is not a finite number greater than 0.
+    /// The weight of the question at `question` is not a number greater than 0 and at most
+    /// ``Questionnaire/maxWeight``.
     case invalidWeight(question: Int)
     /// The questionnaire has no bands.
     case noBands
@@ -22,7 +23,7 @@ public enum ScoringError: Error, Equatable, Sendable {
     case bandOutOfScale(band: Int)
     /// `min_answered` is below 1 or above the number of questions.
     case invalidMinAnswered(minAnswered: Int, questionCount: Int)
-    /// `gap_threshold` is not a finite number at or above 0.
+    /// `gap_threshold` is not a number from 0 to the width of the scale (`scale.max - scale.min`).
     case invalidGapThreshold
     /// `min_group_size` is below 1.
     case invalidMinGroupSize(Int)

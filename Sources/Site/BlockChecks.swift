@@ -68,18 +68,29 @@ struct BlockChecks {
 
     /// Warns when the minimum closed deals at the average deal size cannot reach the revenue target.
     mutating func checkArithmetic(_ goal: Goal) {
-        guard let shortfall = goal.shortfall, let location = goal.revenueLocation else { return }
+        guard let shortfall = goal.shortfall, shortfall.deals > 0, let location = goal.revenueLocation else { return }
         let money = { (amount: Double) in BlockFormat.money(amount, currency: goal.currency, .en) }
         let deals = shortfall.deals == 1 ? "deal" : "deals"
+        // In BlockLimits' ranges the target over the deals is at most 10^12.
         let neededAverage = Int((shortfall.target / Double(shortfall.deals)).rounded(.up))
-        var raiseClosed = "min_closed to \(shortfall.dealsNeeded)"
-        if goal.minCloseRate != nil, let sqls = goal.sqlTarget {
-            raiseClosed = "min_close_rate to \(Self.rate(closing: shortfall.dealsNeeded, of: sqls))"
+        var raise: [String] = []
+        // Closing more deals than the SQLs marketing delivers is no way out.
+        if let sqls = goal.sqlTarget, shortfall.dealsNeeded <= sqls {
+            raise.append(
+                goal.minCloseRate != nil
+                    ? "raise min_close_rate to \(Self.rate(closing: shortfall.dealsNeeded, of: sqls))"
+                    : "raise min_closed to \(shortfall.dealsNeeded)")
         }
+        raise.append("raise avg_deal_size to \(neededAverage)")
         diagnostics.warning(
             location,
-            "the goal does not add up: \(BlockFormat.integer(shortfall.deals, .en)) \(deals) × \(money(shortfall.averageDealSize)) = \(money(shortfall.revenue)), below the \(money(shortfall.target)) revenue_target; raise \(raiseClosed), raise avg_deal_size to \(neededAverage), or lower revenue_target to \(Int(shortfall.revenue.rounded()))"
+            "the goal does not add up: \(BlockFormat.integer(shortfall.deals, .en)) \(deals) × \(money(shortfall.averageDealSize)) = \(money(shortfall.revenue)), below the \(money(shortfall.target)) revenue_target; \(raise.joined(separator: ", ")), or lower revenue_target to \(Self.plain(shortfall.revenue))"
         )
+    }
+
+    /// An amount as an author writes it in a block, without thousands separators: `480000`, `0.01`.
+    static func plain(_ amount: Double) -> String {
+        BlockFormat.decimal(amount, .en).filter { $0 != "," }
     }
 
     /// The shortest rate that closes exactly `deals` of `sqls` once rounded up to whole deals: 20 of 90 is 0.222.

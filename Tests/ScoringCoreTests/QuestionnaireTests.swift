@@ -93,7 +93,9 @@ struct QuestionnaireTests {
     }
 
     @Test func describesErrorsWithOneBasedPositions() {
-        #expect(ScoringError.invalidWeight(question: 2).description == "question 3: weight must be a number greater than 0")
+        #expect(
+            ScoringError.invalidWeight(question: 2).description
+                == "question 3: weight must be a number greater than 0 and at most 1000")
         #expect(
             ScoringError.answerOutOfRange(respondent: 0, question: 1, value: 9).description
                 == "respondent 1: question 2: answer 9 is outside the scale"

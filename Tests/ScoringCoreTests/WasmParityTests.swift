@@ -25,7 +25,7 @@ struct WasmParityTests {
         case 1: Double(Int.random(in: 1...99, using: &rng)) / 10
         case 2: Double(Int.random(in: 1...9, using: &rng)) / 3
         case 3: Double.random(in: 0.001...1_000, using: &rng)
-        default: [1e-9, 0.1, 0.2, 0.3, 0.7, 1e9][Int.random(in: 0..<6, using: &rng)]
+        default: [1e-9, 0.1, 0.2, 0.3, 0.7, Questionnaire.maxWeight][Int.random(in: 0..<6, using: &rng)]
         }
     }
 
@@ -49,7 +49,7 @@ struct WasmParityTests {
         return try! Questionnaire(
             scaleMin: scaleMin, scaleMax: scaleMax, weights: weights, bandMins: bandMins,
             minAnswered: Int.random(in: 1...questionCount, using: &rng),
-            gapThreshold: Double(Int.random(in: 0...8, using: &rng)) / 4,
+            gapThreshold: min(Double(Int.random(in: 0...8, using: &rng)) / 4, Double(scaleMax - scaleMin)),
             minGroupSize: Int.random(in: 1...4, using: &rng)
         )
     }

@@ -20,7 +20,7 @@ public enum BlockFormat {
     public static func decimal(_ value: Double, _ language: Language, maxDecimals: Int = 2) -> String {
         var scale = 1
         for _ in 0..<maxDecimals { scale *= 10 }
-        let scaled = Int((value * Double(scale)).rounded())
+        guard let scaled = wholeNumber(value * Double(scale)) else { return unformatted(value) }
         let whole = integer(scaled / scale, language)
         var fraction = String((scaled % scale).magnitude)
         fraction = String(repeating: "0", count: max(0, maxDecimals - fraction.count)) + fraction
@@ -37,7 +37,7 @@ public enum BlockFormat {
         let isWhole = (value - value.rounded()).magnitude < 0.005
         var number: String
         if isWhole {
-            number = integer(Int(value.rounded()), language)
+            number = wholeNumber(value).map { integer($0, language) } ?? unformatted(value)
         } else {
             number = decimal(value, language, maxDecimals: 2)
             if let comma = number.lastIndex(where: { $0 == "." || $0 == "," }),
@@ -50,6 +50,18 @@ public enum BlockFormat {
         if language == .da && currency == "DKK" { return number + space + "kr." }
         return number + space + currency
     }
+
+    /// `value` rounded to a whole number, or nil when `Int` cannot hold it. Numbers read from
+    /// blocks stay far inside (``BlockLimits``); this keeps a number built some other way from
+    /// trapping.
+    static func wholeNumber(_ value: Double) -> Int? {
+        let rounded = value.rounded()
+        guard rounded.isFinite, rounded.magnitude < 9e18 else { return nil }
+        return Int(rounded)
+    }
+
+    /// A number too large to group into thousands, as Swift writes it: `1e+20`.
+    static func unformatted(_ value: Double) -> String { "\(value)" }
 
     /// A share as a percentage: `20%` in English, `20 %` in Danish; one decimal at most.
     public static func percent(_ share: Double, _ language: Language, space: String = " ") -> String {

@@ -128,6 +128,10 @@ extension Goal {
             )
             return nil
         }
+        guard BlockLimits.rate.contains(rate) else {
+            reader.error(node, BlockLimits.rateOutOfRange(node.scalar?.string ?? "\(rate)"))
+            return nil
+        }
         return rate
     }
 }

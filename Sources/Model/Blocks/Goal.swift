@@ -30,7 +30,8 @@ public struct Goal: Sendable, Equatable {
         if let minClosed { return minClosed }
         guard let sqlTarget, let minCloseRate else { return nil }
         // 120 × 0.2 is 24.000000000000004 in binary floating point; that is still 24 deals.
-        return Int((Double(sqlTarget) * minCloseRate - 1e-9).rounded(.up))
+        // Within BlockLimits this is at most 10^6; nil where a goal built in code would not fit Int.
+        return BlockFormat.wholeNumber((Double(sqlTarget) * minCloseRate - 1e-9).rounded(.up))
     }
 
     /// Closed deals as a share of the SQL target.
@@ -74,7 +75,8 @@ public struct Goal: Sendable, Equatable {
         guard let closed = closedDeals, let averageDealSize, let revenueTarget, let revenue,
             revenue + 0.005 < revenueTarget
         else { return nil }
-        let needed = Int((revenueTarget / averageDealSize - 1e-9).rounded(.up))
+        // Within BlockLimits this is at most 10^14 (10^12 over 0.01).
+        guard let needed = BlockFormat.wholeNumber((revenueTarget / averageDealSize - 1e-9).rounded(.up)) else { return nil }
         return Shortfall(
             deals: closed, averageDealSize: averageDealSize, revenue: revenue, target: revenueTarget, dealsNeeded: needed)
     }

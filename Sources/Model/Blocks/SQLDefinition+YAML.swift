@@ -47,7 +47,7 @@ extension SQLDefinition {
                     entry, "label", allowed: criterionKeys, in: what, hint: "the name on the checklist, e.g. label: Budget")
                 let description = reader.optionalText(entry["description"], "description")
                 let required = reader.bool(entry["required"], "required") ?? false
-                let points = reader.nonNegative(entry["points"], "points") ?? 0
+                let points = reader.nonNegative(entry["points"], "points", range: BlockLimits.points) ?? 0
                 guard let id, let idNode = entry["id"] else { continue }
                 if let first = seen[id] {
                     reader.error(
@@ -60,7 +60,7 @@ extension SQLDefinition {
                     Criterion(id: id, label: label ?? id, description: description, required: required, points: points))
             }
         }
-        let minPoints = reader.nonNegative(fields["min_points"], "min_points")
+        let minPoints = reader.nonNegative(fields["min_points"], "min_points", range: BlockLimits.minPoints)
         let definition = SQLDefinition(framework: framework, criteria: criteria, minPoints: minPoints)
         // With a mistake in the criteria their points are not known, and the rule cannot be judged.
         if reader.diagnostics.errors.count == errorsBefore { definition.checkRule(fields, root, &reader) }

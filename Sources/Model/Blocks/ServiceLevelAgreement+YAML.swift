@@ -106,7 +106,7 @@ extension ServiceLevelAgreement {
         {
             reader.warning(
                 node,
-                "escalation after \(escalation.after) comes no later than first_response \(first); escalate only once the first response is overdue, e.g. after: \(TimeSpan(first.value * 2, first.unit))"
+                "escalation after \(escalation.after) comes no later than first_response \(first); escalate only once the first response is overdue, e.g. after: \(TimeSpan(min(first.value * 2, BlockLimits.maxDuration(first.unit)), first.unit))"
             )
         }
         if let attempts = rule.attempts, attempts.within.minutes() < first.minutes(), let node = withinNode {

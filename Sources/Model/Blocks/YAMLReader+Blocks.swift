@@ -52,10 +52,9 @@ extension YAMLReader {
         return text
     }
 
-    /// A whole number of one or more (leads, deals, attempts).
+    /// A whole number of one or more (leads, deals, attempts), at most ``BlockLimits/count``.
     mutating func count(_ node: Node?, _ key: String, example: String) -> Int? {
-        guard let node else { return nil }
-        guard let value = int(node, key) else { return nil }
+        guard let node, let value = wholeNumber(node, key, range: BlockLimits.count) else { return nil }
         if value < 1 {
             error(node, "\(key) is \(value); it must be 1 or more, e.g. \(key): \(example)")
             return nil
@@ -63,12 +62,27 @@ extension YAMLReader {
         return value
     }
 
-    /// A whole number of zero or more (points).
-    mutating func nonNegative(_ node: Node?, _ key: String) -> Int? {
-        guard let node else { return nil }
-        guard let value = int(node, key) else { return nil }
+    /// A whole number of zero or more (points), at most `range.upperBound`.
+    mutating func nonNegative(_ node: Node?, _ key: String, range: ClosedRange<Int>) -> Int? {
+        guard let node, let value = wholeNumber(node, key, range: range) else { return nil }
         if value < 0 {
             error(node, "\(key) is \(value), but it cannot be negative; use 0 or more")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number no larger than `range.upperBound`; the caller explains one below the range.
+    ///
+    /// Digits too many for `Int` are out of range too, not "not a whole number".
+    private mutating func wholeNumber(_ node: Node, _ key: String, range: ClosedRange<Int>) -> Int? {
+        if node.int == nil, case .scalar(let scalar) = node, scalar.style == .plain, BlockLimits.isDigits(scalar.string) {
+            error(node, BlockLimits.outOfRange(key, scalar.string, range))
+            return nil
+        }
+        guard let value = int(node, key) else { return nil }
+        if value > range.upperBound {
+            error(node, BlockLimits.outOfRange(key, node.scalar?.string ?? "\(value)", range))
             return nil
         }
         return value
@@ -96,8 +110,12 @@ extension YAMLReader {
             return nil
         }
         let value = node.float ?? node.int.map(Double.init) ?? 0
-        if !(value > 0) || !value.isFinite {
+        if !(value > 0) {
             error(node, "\(key) is \(text), but it must be more than 0, e.g. \(key): \(example)")
+            return nil
+        }
+        guard BlockLimits.amount.contains(value) else {
+            error(node, BlockLimits.amountOutOfRange(key, text))
             return nil
         }
         return value
@@ -105,7 +123,8 @@ extension YAMLReader {
 
     static func looksLikeGroupedThousands(_ text: String) -> Bool {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.count >= 2, (1...3).contains(groups[0].count) else { return false }
+        // A number grouped in thousands does not start with 0: 0.009 is a fraction.
+        guard groups.count >= 2, (1...3).contains(groups[0].count), groups[0].first != "0" else { return false }
         return groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
             && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
@@ -117,7 +136,15 @@ extension YAMLReader {
             error(node, "\(key) must be a duration like 30m, 4h or 2d, not \(Self.show(node))")
             return nil
         }
-        guard let span = TimeSpan(text.trimmingBlanks) else {
+        let trimmed = text.trimmingBlanks
+        if TimeSpan(trimmed) == nil, let last = trimmed.last, let unit = TimeSpan.Unit(rawValue: String(last).lowercased()),
+            BlockLimits.isDigits(String(trimmed.dropLast())), trimmed.first?.isNumber == true
+        {
+            // Digits too many for Int.
+            error(node, BlockLimits.durationOutOfRange(key, text, unit))
+            return nil
+        }
+        guard let span = TimeSpan(trimmed) else {
             let unitless = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
             error(
                 node,
@@ -127,6 +154,10 @@ extension YAMLReader {
         }
         if span.value == 0 {
             error(node, "\(key) is \(span), but it must be longer than zero, e.g. \(key): 4h")
+            return nil
+        }
+        if span.value > BlockLimits.maxDuration(span.unit) {
+            error(node, BlockLimits.durationOutOfRange(key, text, span.unit))
             return nil
         }
         return span
