@@ -20,6 +20,8 @@ public struct Theme: Sendable {
 
     let library: TemplateLibrary
     public let templateNames: Set<String>
+    /// Where each template comes from, as messages name it, by the template's name.
+    let templateFiles: [String: String]
     public let assets: [Asset]
     let strings: [Language: [String: String]]
 
@@ -60,6 +62,7 @@ public struct Theme: Sendable {
         var diagnostics = Diagnostics()
         var library = TemplateLibrary()
         var names = Set<String>()
+        var templateFiles: [String: String] = [:]
         var references: [(name: String, location: SourceLocation)] = []
         var assets: [Asset] = []
         var strings: [Language: [String: String]] = [:]
@@ -73,6 +76,7 @@ public struct Theme: Sendable {
                     continue
                 }
                 names.insert(name)  // a template that does not parse exists; only its syntax is wrong
+                templateFiles[name] = display
                 do {
                     let template = try Template(text, trimIndentation: trimIndentation)
                     library.register(template, named: name)
@@ -117,7 +121,7 @@ public struct Theme: Sendable {
                 "the theme has no i18n/\(language.rawValue).yml with its \(language.nativeName) UI strings")
         }
         try diagnostics.throwIfErrors()
-        return Theme(library: library, templateNames: names, assets: assets, strings: strings)
+        return Theme(library: library, templateNames: names, templateFiles: templateFiles, assets: assets, strings: strings)
     }
 
     /// Renders one of the theme's templates.
@@ -125,17 +129,24 @@ public struct Theme: Sendable {
     /// - Parameters:
     ///   - template: the template's name, its path without `.mustache`, e.g. `layouts/page`.
     ///   - context: what the template sees (see docs/themes.md).
+    ///   - page: what is being rendered, as messages name it, e.g. `content/index.md`.
     /// - Returns: the rendered text; empty when the theme has no such template.
-    public func render(_ template: String, context: TemplateValue) -> String {
-        library.render(template, context: context) ?? ""
+    /// - Throws: a `Diagnostic` at the template's file when the render goes over `TemplateLimits`.
+    public func render(_ template: String, context: TemplateValue, page: String? = nil) throws(Diagnostic) -> String {
+        do {
+            return try library.render(template, context: context) ?? ""
+        } catch {
+            let file = templateFiles[template] ?? template + ".mustache"
+            throw Diagnostic(SourceLocation(file: file), "rendering \(page ?? "this template") \(error.message)")
+        }
     }
 
     /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
     ///
     /// For the transition only: converting the context costs a dynamic cast per value. Build a
     /// `TemplateValue` and call `render(_:context:)` with it instead.
-    public func render(_ template: String, context: [String: Any]) -> String {
-        render(template, context: TemplateValue(context))
+    public func render(_ template: String, context: [String: Any]) throws(Diagnostic) -> String {
+        try render(template, context: TemplateValue(context))
     }
 
     /// The UI strings for a language.

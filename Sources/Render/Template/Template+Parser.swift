@@ -91,6 +91,11 @@ struct TemplateParser {
                 nodes.append(.partial(name, indentation: indentation))
             case .section(let inverted):
                 let text = self.text(tag.start, tag.end)
+                // The tree is built with an explicit stack, so nesting costs no recursion here; the
+                // limit keeps the renderer's recursion (and the tree's own) shallow.
+                guard open.count < TemplateLimits.sectionDepth else {
+                    throw error(at: tag.start, .nestedTooDeep(tag: text, limit: TemplateLimits.sectionDepth))
+                }
                 open.append(
                     OpenSection(
                         name: try name(tag), content: tag.content, inverted: inverted, tag: text, offset: tag.start,
