@@ -279,7 +279,7 @@ public struct SiteBuilder: Sendable {
         files.append(OutputFile(path: "404.html", text: notFound))
         if let sitemap = Sitemap.xml(site: site) { files.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
         clock.lap("render")
-        return Output(files: files, pageCount: site.pages.count, warnings: diagnostics.warnings)
+        return Output(files: files, pageCount: site.pages.count, warnings: Diagnostic.limited(diagnostics.warnings))
     }
 }
 
