@@ -137,3 +137,16 @@ import Testing
         #expect(outputs.withLock { $0 }.sorted() == ["x", "x", expected, expected].sorted())
     }
 }
+
+@Suite struct TemplateParsingCostTests {
+    @Test(.timeLimit(.minutes(1)))
+    func aHundredThousandPartialTagsParseInLinearTime() throws {
+        let text = String(repeating: "ü{{> p}}\n", count: 100_000)
+        let start = ContinuousClock.now
+        let template = try Template(text)
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(template.partialReferences.count == 100_000)
+        #expect(template.partialReferences.last == PartialReference(name: "p", line: 100_000, column: 2))
+        #expect(template.partialReferences.first == PartialReference(name: "p", line: 1, column: 2))
+    }
+}
