@@ -36,9 +36,16 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error, CustomStringCon
         case error, warning
     }
 
+    /// At most this many diagnostics of one file are shown; the rest are counted in one more, a
+    /// summary: `file: error: and 999,900 more problems in this file`.
+    public static let perFileLimit = 100
+
     public var location: SourceLocation
     public var severity: Severity
+    /// The text as found; `description` escapes its control characters for a terminal.
     public var message: String
+    /// For a summary of the problems of a file past `perFileLimit`: how many it stands for; else 0.
+    public private(set) var omitted: Int = 0
 
     public init(_ location: SourceLocation, _ message: String, severity: Severity = .error) {
         self.location = location
@@ -46,22 +53,103 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error, CustomStringCon
         self.severity = severity
     }
 
+    /// The summary of `count` more problems of a file: an error when any of them is one.
+    public static func omitted(_ count: Int, file: String, severity: Severity = .error) -> Diagnostic {
+        let problems = count == 1 ? "problem" : "problems"
+        var summary = Diagnostic(
+            SourceLocation(file: file), "and \(count.grouped) more \(problems) in this file", severity: severity)
+        summary.omitted = count
+        return summary
+    }
+
+    /// By file, a file's summary last, then by line, column and message.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.message) < (rhs.location, rhs.message)
+        let left = (lhs.location.file, lhs.omitted > 0 ? 1 : 0, lhs.location.line, lhs.location.column, lhs.message)
+        let right = (rhs.location.file, rhs.omitted > 0 ? 1 : 0, rhs.location.line, rhs.location.column, rhs.message)
+        return left < right
     }
 
     /// `content/playbooks/sla.md:14:5: error: first_response "4 hours" is not a duration; ...`
+    ///
+    /// Always one line, safe for a terminal: control characters of the file name and the message
+    /// (C0, DEL, C1, the line and paragraph separators, the bidirectional overrides and isolates)
+    /// are written as `\u{1B}`, so a file cannot clear the screen, forge a line or reorder text.
     public var description: String {
-        "\(location.description): \(severity.rawValue): \(message)"
+        "\(location.description.escapingControls): \(severity.rawValue): \(message.escapingControls)"
+    }
+
+    /// The diagnostics sorted, at most `perFileLimit` of each file, the rest of a file (and any
+    /// summaries among them) in one summary after them.
+    public static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(diagnostics.count)
+        var shown: [String: Int] = [:]
+        var omitted: [String: (count: Int, severity: Severity)] = [:]
+        for diagnostic in diagnostics.sorted() {
+            let file = diagnostic.location.file
+            if diagnostic.omitted == 0, shown[file, default: 0] < perFileLimit {
+                shown[file, default: 0] += 1
+                result.append(diagnostic)
+                continue
+            }
+            var entry = omitted[file] ?? (0, .warning)
+            entry.count += max(diagnostic.omitted, 1)
+            if diagnostic.severity == .error { entry.severity = .error }
+            omitted[file] = entry
+        }
+        guard !omitted.isEmpty else { return result }
+        for (file, entry) in omitted { result.append(.omitted(entry.count, file: file, severity: entry.severity)) }
+        return result.sorted()
+    }
+}
+
+extension String {
+    /// The text with every control character written as `\u{1B}`: C0 (U+0000–U+001F), DEL, C1
+    /// (U+0080–U+009F), U+2028 and U+2029, and the bidirectional controls U+202A–U+202E and
+    /// U+2066–U+2069.
+    var escapingControls: String {
+        guard unicodeScalars.contains(where: \.isControlForTerminal) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar.isControlForTerminal {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isControlForTerminal: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+}
+
+extension Int {
+    /// `999980` as `999,980`.
+    fileprivate var grouped: String {
+        let digits = String(self)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
     }
 }
 
 /// Every problem a step found, thrown together so the user sees them all in one run.
 public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    /// Sorted; at most `Diagnostic.perFileLimit` of a file, then one summary of the rest.
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted()
+        self.diagnostics = Diagnostic.limited(diagnostics)
     }
 
     public var description: String {

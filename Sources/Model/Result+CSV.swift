@@ -11,6 +11,9 @@ struct CSVResultReader {
     let file: String
     let questionnaires: ResultQuestionnaires
     private var diagnostics: [Diagnostic] = []
+    /// Problems past `Diagnostic.perFileLimit`, counted but not kept: a file with a million bad
+    /// cells costs a counter, not a million messages.
+    private var omitted = 0
 
     init(table: CSVTable, file: String, questionnaires: ResultQuestionnaires) {
         self.table = table
@@ -23,7 +26,7 @@ struct CSVResultReader {
             error(
                 line: 1, column: 1, "the file is empty; the first row names the columns: date, department and one per question id"
             )
-            return ([], diagnostics)
+            return ([], finishedDiagnostics)
         }
         let columnCount = header.count
 
@@ -75,6 +78,8 @@ struct CSVResultReader {
             for (column, name) in questionColumns {
                 if let position = assessment.position(of: name) {
                     positions.append((column, position))
+                } else if diagnostics.count >= Diagnostic.perFileLimit {
+                    omitted += 1  // a million unknown columns need no million suggestions
                 } else {
                     let candidates = ResultColumns.all + assessment.questions.map(\.id)
                     let hint = Suggestion.didYouMean(name, in: candidates)
@@ -101,7 +106,12 @@ struct CSVResultReader {
                 results.append(result)
             }
         }
-        return (results, diagnostics)
+        return (results, finishedDiagnostics)
+    }
+
+    /// The problems kept, and a summary of the rest.
+    private var finishedDiagnostics: [Diagnostic] {
+        omitted == 0 ? diagnostics : diagnostics + [.omitted(omitted, file: file)]
     }
 
     // MARK: - One row
@@ -110,7 +120,7 @@ struct CSVResultReader {
         _ row: [CSVTable.Cell], index: Int, fields: [String: Int], questions: [(column: Int, position: Int)],
         prepared: ResultQuestionnaires.Prepared?
     ) -> AssessmentResult? {
-        let errorsBefore = diagnostics.count
+        let errorsBefore = diagnostics.count + omitted
         func cell(_ name: String) -> (cell: CSVTable.Cell, text: String)? {
             guard let column = fields[name] else { return nil }
             let text = row[column].text.trimmingASCIISpaces()
@@ -174,7 +184,7 @@ struct CSVResultReader {
             }
         }
 
-        guard diagnostics.count == errorsBefore, let date, let department else { return nil }
+        guard diagnostics.count + omitted == errorsBefore, let date, let department else { return nil }
         return AssessmentResult(
             assessment: assessment.id, version: version, date: date, department: department,
             respondent: cell("respondent")?.text, team: cell("team")?.text, round: cell("round")?.text, answers: answers,
@@ -223,6 +233,10 @@ struct CSVResultReader {
     }
 
     private mutating func error(line: Int, column: Int, _ message: String) {
+        guard diagnostics.count < Diagnostic.perFileLimit else {
+            omitted += 1
+            return
+        }
         diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: column), message))
     }
 }

@@ -9,6 +9,8 @@ struct JSONResultReader {
     let file: String
     let questionnaires: ResultQuestionnaires
     private var diagnostics: [Diagnostic] = []
+    /// Problems past `Diagnostic.perFileLimit`, counted but not kept.
+    private var omitted = 0
     private var positions: TextPosition?
     /// Per question position, the number of the last result (from 1) that answered it, to find a
     /// question answered twice without clearing a buffer for every result.
@@ -48,14 +50,14 @@ struct JSONResultReader {
         default:
             error(root, "$", "expected a result object, or an array of result objects, not \(shown(root))")
         }
-        return (results, diagnostics)
+        return (results, omitted == 0 ? diagnostics : diagnostics + [.omitted(omitted, file: file)])
     }
 
     // MARK: - One result
 
     private mutating func readResult(_ object: Int, index: Int, isElement: Bool) -> AssessmentResult? {
         resultNumber += 1
-        let errorsBefore = diagnostics.count
+        let errorsBefore = diagnostics.count + omitted
         func path(_ suffix: String = "") -> String { (isElement ? "$[\(index)]" : "$") + suffix }
 
         var fields = [Int](repeating: -1, count: 8)
@@ -157,7 +159,7 @@ struct JSONResultReader {
             answers = readAnswers(answersNode, prepared, path: { path(".answers" + $0) })
         }
 
-        guard diagnostics.count == errorsBefore, let prepared, let date, let department else { return nil }
+        guard diagnostics.count + omitted == errorsBefore, let prepared, let date, let department else { return nil }
         return AssessmentResult(
             assessment: prepared.assessment.id, version: version, date: date, department: department, respondent: respondent,
             team: team, round: round, answers: answers, file: file, index: index)
@@ -269,6 +271,10 @@ struct JSONResultReader {
     }
 
     private mutating func error(_ node: Int, _ path: String, _ message: String) {
+        guard diagnostics.count < Diagnostic.perFileLimit else {
+            omitted += 1
+            return
+        }
         if positions == nil { positions = TextPosition(document.bytes) }
         let (line, column) = positions!.lineAndColumn(of: document.offset(node), in: document.bytes)
         diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: column, path: path), message))

@@ -146,11 +146,13 @@ public struct ResultFile: Sendable {
             var reader = CSVResultReader(table: table, file: file, questionnaires: questionnaires)
             read = reader.read()
         }
-        // In the order of the file; problems at the same place keep the order they were found in.
+        // In the order of the file, a summary of the problems past the limit last; problems at the
+        // same place keep the order they were found in.
         read.diagnostics = read.diagnostics.enumerated()
             .sorted {
-                ($0.element.location.line, $0.element.location.column, $0.offset) < (
-                    $1.element.location.line, $1.element.location.column, $1.offset
+                let left = $0.element, right = $1.element
+                return (left.omitted > 0 ? 1 : 0, left.location.line, left.location.column, $0.offset) < (
+                    right.omitted > 0 ? 1 : 0, right.location.line, right.location.column, $1.offset
                 )
             }
             .map(\.element)

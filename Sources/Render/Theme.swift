@@ -20,6 +20,8 @@ public struct Theme: Sendable {
 
     let library: TemplateLibrary
     public let templateNames: Set<String>
+    /// Where each template comes from, as messages name it, by the template's name.
+    let templateFiles: [String: String]
     public let assets: [Asset]
     let strings: [Language: [String: String]]
     /// Problems that do not stop a build, such as a symbolic link that was not followed.
@@ -67,6 +69,7 @@ public struct Theme: Sendable {
         }
         var library = TemplateLibrary()
         var names = Set<String>()
+        var templateFiles: [String: String] = [:]
         var references: [(name: String, location: SourceLocation)] = []
         var assets: [Asset] = []
         var strings: [Language: [String: String]] = [:]
@@ -80,6 +83,7 @@ public struct Theme: Sendable {
                     continue
                 }
                 names.insert(name)  // a template that does not parse exists; only its syntax is wrong
+                templateFiles[name] = display
                 do {
                     let template = try Template(text, trimIndentation: trimIndentation)
                     library.register(template, named: name)
@@ -125,7 +129,8 @@ public struct Theme: Sendable {
         }
         try diagnostics.throwIfErrors()
         return Theme(
-            library: library, templateNames: names, assets: assets, strings: strings, warnings: diagnostics.warnings)
+            library: library, templateNames: names, templateFiles: templateFiles, assets: assets, strings: strings,
+            warnings: diagnostics.warnings)
     }
 
     /// Renders one of the theme's templates.
@@ -133,17 +138,24 @@ public struct Theme: Sendable {
     /// - Parameters:
     ///   - template: the template's name, its path without `.mustache`, e.g. `layouts/page`.
     ///   - context: what the template sees (see docs/themes.md).
+    ///   - page: what is being rendered, as messages name it, e.g. `content/index.md`.
     /// - Returns: the rendered text; empty when the theme has no such template.
-    public func render(_ template: String, context: TemplateValue) -> String {
-        library.render(template, context: context) ?? ""
+    /// - Throws: a `Diagnostic` at the template's file when the render goes over `TemplateLimits`.
+    public func render(_ template: String, context: TemplateValue, page: String? = nil) throws(Diagnostic) -> String {
+        do {
+            return try library.render(template, context: context) ?? ""
+        } catch {
+            let file = templateFiles[template] ?? template + ".mustache"
+            throw Diagnostic(SourceLocation(file: file), "rendering \(page ?? "this template") \(error.message)")
+        }
     }
 
     /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
     ///
     /// For the transition only: converting the context costs a dynamic cast per value. Build a
     /// `TemplateValue` and call `render(_:context:)` with it instead.
-    public func render(_ template: String, context: [String: Any]) -> String {
-        render(template, context: TemplateValue(context))
+    public func render(_ template: String, context: [String: Any]) throws(Diagnostic) -> String {
+        try render(template, context: TemplateValue(context))
     }
 
     /// The UI strings for a language.

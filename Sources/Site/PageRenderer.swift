@@ -38,18 +38,19 @@ struct PageRenderer: Sendable {
         self.strings = strings
     }
 
-    func render(page index: Int) -> String {
+    /// - Throws: a `Diagnostic` at the template's file when the render goes over the theme's limits.
+    func render(page index: Int) throws(Diagnostic) -> String {
         let page = site.pages[index]
         let layout = page.data?.layout ?? (page.isHome ? "layouts/home" : page.isIndex ? "layouts/section" : "layouts/page")
-        var context = context(for: index)
+        var context = try context(for: index)
         if let data = page.data {
             context["data"] = .object(data.context(PageLinker(site: site, page: index, assets: assets)))
         }
-        return theme.render(layout, context: .object(context))
+        return try theme.render(layout, context: .object(context), page: page.display)
     }
 
     /// `404.html`: served for any missing path, so its links start from the site root.
-    func renderNotFound() -> String {
+    func renderNotFound() throws(Diagnostic) -> String {
         let language = site.config.language
         let text = theme.strings(for: language)
         let root = site.config.baseURL ?? "/"
@@ -60,18 +61,19 @@ struct PageRenderer: Sendable {
             "content": "", "toc": [], "hasToc": false, "isHome": false, "isSection": false,
             "children": [], "hasChildren": false,
         ]
-        let nav = navigationHTML(
-            navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath }), language: language)
+        let nav = try navigationHTML(
+            navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath }), language: language,
+            page: "404.html")
         context["nav"] = nav.value
         context["navHTML"] = .string(nav.html)
         context["breadcrumbs"] = []
         context["hasBreadcrumbs"] = false
         context["translations"] = []
         context["hasTranslations"] = false
-        return theme.render("layouts/404", context: .object(context))
+        return try theme.render("layouts/404", context: .object(context), page: "404.html")
     }
 
-    func context(for index: Int) -> [String: TemplateValue] {
+    func context(for index: Int) throws(Diagnostic) -> [String: TemplateValue] {
         let page = site.pages[index]
         let directory = page.outputDirectory
         let languageRoot = page.language == site.config.language ? "" : page.language.rawValue
@@ -122,7 +124,8 @@ struct PageRenderer: Sendable {
             pageContext["dateISO"] = .string(date.description)
         }
         context["page"] = .object(pageContext)
-        let nav = navigationHTML(navigation(language: page.language, current: index, link: link), language: page.language)
+        let nav = try navigationHTML(
+            navigation(language: page.language, current: index, link: link), language: page.language, page: page.display)
         context["nav"] = nav.value
         context["navHTML"] = .string(nav.html)
         let crumbs: [TemplateValue] = site.ancestors(of: index).map {
@@ -212,7 +215,11 @@ struct PageRenderer: Sendable {
 
     /// `partials/nav` rendered for one navigation. Most pages share their navigation with their
     /// siblings (same links, same current entry), so each distinct one is rendered once.
-    func navigationHTML(_ nav: [NavigationItem], language: Language) -> (html: String, value: TemplateValue) {
+    ///
+    /// - Parameter page: the first page that needs it, for messages.
+    func navigationHTML(
+        _ nav: [NavigationItem], language: Language, page: String
+    ) throws(Diagnostic) -> (html: String, value: TemplateValue) {
         var key = language.rawValue
         func append(_ items: [NavigationItem]) {
             for item in items {
@@ -229,8 +236,9 @@ struct PageRenderer: Sendable {
         append(nav)
         if let cached = navigationCache.storage.withLock({ $0[key] }) { return cached }
         let value = TemplateValue.list(nav.map(\.value))
-        var html = theme.render(
-            "partials/nav", context: ["nav": value, "t": strings[language] ?? [:], "lang": .string(language.rawValue)])
+        var html = try theme.render(
+            "partials/nav", context: ["nav": value, "t": strings[language] ?? [:], "lang": .string(language.rawValue)],
+            page: page)
         // The layout writes `{{{navHTML}}}` on a line of its own, which ends the line already.
         if html.hasSuffix("\n") { html.removeLast() }
         navigationCache.storage.withLock { $0[key] = (html, value) }

@@ -11,26 +11,32 @@ enum ResultsDownloads {
     static let csvName = "aggregate.csv"
     static let jsonName = "aggregate.json"
 
-    /// A CSV cell (RFC 4180): quoted when it holds a delimiter, a quote or a line break.
+    /// A CSV cell (RFC 4180): quoted when it holds a delimiter (`,` or `;`), a quote or a line break.
     ///
-    /// Text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) gets a `'` in
-    /// front, so a team name cannot run code in the spreadsheet that opens the file.
+    /// Text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab or carriage return
+    /// first) gets a `'` in front, so a team name cannot run code in the spreadsheet that opens the
+    /// file. Every decision is made on Unicode scalars, not characters: `"\r\n"` is one `Character`
+    /// that equals neither `"\r"` nor `"\n"`, and a quote followed by a combining mark is one
+    /// `Character` that is not `"\""`, yet a CSV reader sees the bytes.
     static func cell(_ text: String) -> String {
-        var text = text
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return text }
-        return "\"" + text.replacingQuotes + "\""
-    }
-}
-
-extension String {
-    fileprivate var replacingQuotes: String {
-        var out = ""
-        for character in self {
-            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        let scalars = text.unicodeScalars
+        let guarded = scalars.first.map(formulaStarts.contains) ?? false
+        guard scalars.contains(where: quotedScalars.contains) else { return guarded ? "'" + text : text }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        if guarded { out.append("'") }
+        for scalar in scalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
         }
-        return out
+        out.append("\"")
+        return String(out)
     }
+
+    /// What a spreadsheet may read as the start of a formula.
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// What makes a cell need quotes: both delimiters a spreadsheet may assume, the quote, CR and LF.
+    private static let quotedScalars: Set<Unicode.Scalar> = [",", ";", "\"", "\r", "\n"]
 }
 
 extension ResultsView {

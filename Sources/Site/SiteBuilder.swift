@@ -256,7 +256,21 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(
             site: site, rendered: rendered, theme: theme, assets: assetURLs, logo: logoPath)
         let pagePaths = site.pages.map(\.outputPath)
-        let pageTexts = parallelMap(pagePaths.count) { i in renderer.render(page: i) }
+        let renderedPages = parallelMap(pagePaths.count) { i in Result { () throws(Diagnostic) in try renderer.render(page: i) } }
+        var pageTexts: [String] = []
+        pageTexts.reserveCapacity(renderedPages.count)
+        for page in renderedPages {
+            switch page {
+            case .success(let text): pageTexts.append(text)
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let notFound: String
+        do { notFound = try renderer.renderNotFound() } catch {
+            diagnostics.append(error)
+            notFound = ""
+        }
+        try diagnostics.throwIfErrors()
         if site.pages.contains(where: { $0.data?.budget != nil }) {
             var sizes: [String: Int] = [:]
             for file in files { sizes[file.path] = file.bytes.count }
@@ -268,11 +282,11 @@ public struct SiteBuilder: Sendable {
                 files.append(OutputFile(path: URLPath.join(page.outputDirectory, name), bytes: bytes))
             }
         }
-        files.append(OutputFile(path: "404.html", text: renderer.renderNotFound()))
+        files.append(OutputFile(path: "404.html", text: notFound))
         if let sitemap = Sitemap.xml(site: site) { files.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
         files = Self.withoutShadowedFiles(files, contentFiles: contentRange, site: site, content: content, into: &diagnostics)
         clock.lap("render")
-        return Output(files: files, pageCount: site.pages.count, warnings: diagnostics.warnings)
+        return Output(files: files, pageCount: site.pages.count, warnings: Diagnostic.limited(diagnostics.warnings))
     }
 }
 

@@ -9,6 +9,8 @@ struct TemplateParser {
     private var openDelimiter: [UInt8] = Array("{{".utf8)
     private var closeDelimiter: [UInt8] = Array("}}".utf8)
     private(set) var partialReferences: [PartialReference] = []
+    /// The position of the last partial tag, so that finding the next one's reads only the text between.
+    private var lastPartial = (offset: 0, line: 1, column: 1)
     /// Whether lines lose their leading spaces and tabs, and blank lines are left out.
     private let trimsIndentation: Bool
 
@@ -84,13 +86,18 @@ struct TemplateParser {
                 nodes.append(.variable(try name(tag), escaped: escaped))
             case .partial:
                 let name = try partialName(tag)
-                let (line, column) = location(of: tag.start)
+                let (line, column) = partialLocation(tag.start)
                 partialReferences.append(PartialReference(name: name, line: line, column: column))
                 let indentation =
                     !standalone ? nil : trimsIndentation ? "" : String(decoding: bytes[lineBegin!..<tagStart], as: UTF8.self)
                 nodes.append(.partial(name, indentation: indentation))
             case .section(let inverted):
                 let text = self.text(tag.start, tag.end)
+                // The tree is built with an explicit stack, so nesting costs no recursion here; the
+                // limit keeps the renderer's recursion (and the tree's own) shallow.
+                guard open.count < TemplateLimits.sectionDepth else {
+                    throw error(at: tag.start, .nestedTooDeep(tag: text, limit: TemplateLimits.sectionDepth))
+                }
                 open.append(
                     OpenSection(
                         name: try name(tag), content: tag.content, inverted: inverted, tag: text, offset: tag.start,
@@ -313,6 +320,22 @@ struct TemplateParser {
                 column += 1
             }
         }
+        return (line, column)
+    }
+
+    /// The location of a partial tag, counted on from the previous one: partial tags come in source
+    /// order, and a template of a hundred thousand of them must not read its text a hundred thousand times.
+    private mutating func partialLocation(_ offset: Int) -> (line: Int, column: Int) {
+        var (line, column) = (lastPartial.line, lastPartial.column)
+        for byte in bytes[lastPartial.offset..<offset] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        lastPartial = (offset, line, column)
         return (line, column)
     }
 

@@ -1,14 +1,17 @@
 /// Renders a token tree into one `String`: a switch per node, a dictionary access per name part.
+///
+/// The work is bounded by `TemplateLimits`: partials nested too deep render nothing, and a render
+/// that expands too many partials or writes too many bytes stops with a `TemplateRenderError`.
 struct TemplateRenderer {
-    /// Partials nested deeper than this render nothing, so a partial that includes itself
-    /// unconditionally ends instead of exhausting the stack.
-    static let maximumPartialDepth = 100
-
     private(set) var output = ""
     /// The context stack; the innermost context is last.
     private var stack: [TemplateValue] = []
     private let partials: TemplateLibrary
-    private var partialDepth = 0
+    /// The partials being rendered, innermost last.
+    private var partialNames: [String] = []
+    private var partialExpansions = 0
+    /// How many `render` calls are running: sections and partials inside one another.
+    private var depth = 0
 
     init(context: TemplateValue, partials: TemplateLibrary, capacity: Int) {
         self.partials = partials
@@ -18,7 +21,13 @@ struct TemplateRenderer {
     }
 
     /// Renders nodes; a non-empty `indentation` is written at every `lineStart`.
-    mutating func render(_ nodes: [Node], indentation: String) {
+    mutating func render(_ nodes: [Node], indentation: String) throws(TemplateRenderError) {
+        // Each level is a stack frame: deep enough nesting would overflow a worker thread's stack.
+        guard depth < TemplateLimits.nestingDepth else {
+            throw TemplateRenderError(limit: .nestingDepth, partial: partialNames.last)
+        }
+        depth += 1
+        defer { depth -= 1 }
         for node in nodes {
             switch node {
             case .text(let text):
@@ -44,41 +53,49 @@ struct TemplateRenderer {
                 guard let value = lookUp(name) else { continue }
                 switch value {
                 case .bool(let bool):
-                    if bool { render(children, indentation: indentation) }
+                    if bool { try render(children, indentation: indentation) }
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        render(children, indentation: indentation)
+                        try render(children, indentation: indentation)
                         stack.removeLast()
                     }
                 case .string, .int, .object:
                     stack.append(value)
-                    render(children, indentation: indentation)
+                    try render(children, indentation: indentation)
                     stack.removeLast()
                 }
 
             case .inverted(let name, let children):
                 switch lookUp(name) {
                 case nil, .bool(false):
-                    render(children, indentation: indentation)
+                    try render(children, indentation: indentation)
                 case .list(let items) where items.isEmpty:
-                    render(children, indentation: indentation)
+                    try render(children, indentation: indentation)
                 default:
                     continue
                 }
 
             case .partial(let name, let own):
-                guard partialDepth < Self.maximumPartialDepth, let template = partials[name] else { continue }
-                partialDepth += 1
+                guard partialNames.count < TemplateLimits.partialDepth, let template = partials[name] else { continue }
+                partialExpansions += 1
+                guard partialExpansions <= TemplateLimits.partialExpansions else {
+                    throw TemplateRenderError(limit: .partialExpansions, partial: name)
+                }
+                partialNames.append(name)
                 // A standalone tag indents every line of the partial by its own whitespace, within the
                 // indentation of its own line; a tag within a line indents nothing.
                 let total = own.map { indentation + $0 } ?? ""
                 if total.isEmpty {
-                    render(template.nodes, indentation: "")
+                    try render(template.nodes, indentation: "")
                 } else {
-                    render(template.indentableNodes, indentation: total)
+                    try render(template.indentableNodes, indentation: total)
                 }
-                partialDepth -= 1
+                partialNames.removeLast()
+            }
+            // A native string knows its UTF-8 length: one comparison per node.
+            if output.utf8.count > TemplateLimits.outputBytes {
+                throw TemplateRenderError(limit: .outputBytes, partial: partialNames.last)
             }
         }
     }

@@ -2,11 +2,12 @@
 ///
 /// The language is Mustache as specified by the Mustache spec's modules interpolation, sections,
 /// inverted sections, comments, partials and set delimiters; lambdas and template inheritance are
-/// not supported. Values are `TemplateValue`s; see there how each case renders.
+/// not supported. Values are `TemplateValue`s; see there how each case renders. Parsing and
+/// rendering are bounded by `TemplateLimits`.
 ///
 /// ```swift
 /// let template = try Template("<h1>{{page.title}}</h1>")
-/// template.render(["page": ["title": "Goals & SLA"]])   // "<h1>Goals &amp; SLA</h1>"
+/// try template.render(["page": ["title": "Goals & SLA"]])   // "<h1>Goals &amp; SLA</h1>"
 /// ```
 public struct Template: Sendable {
     /// The token tree for rendering at the top level or in a partial without indentation.
@@ -42,9 +43,13 @@ public struct Template: Sendable {
     ///   - context: the value at the bottom of the context stack, usually an `object`.
     ///   - partials: where `{{> name}}` finds its templates; a missing partial renders nothing.
     /// - Returns: the rendered text.
-    public func render(_ context: TemplateValue, partials: TemplateLibrary = TemplateLibrary()) -> String {
+    /// - Throws: `TemplateRenderError` when the render would expand more partials or write more
+    ///   bytes than `TemplateLimits` allows.
+    public func render(
+        _ context: TemplateValue, partials: TemplateLibrary = TemplateLibrary()
+    ) throws(TemplateRenderError) -> String {
         var renderer = TemplateRenderer(context: context, partials: partials, capacity: textByteCount * 2 + 1024)
-        renderer.render(nodes, indentation: "")
+        try renderer.render(nodes, indentation: "")
         return renderer.output
     }
 }

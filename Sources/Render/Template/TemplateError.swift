@@ -20,6 +20,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case unsupportedTag(tag: String, feature: String)
         /// A set-delimiter tag not of the form `{{=<% %>=}}`.
         case invalidDelimiters(tag: String)
+        /// A section (`tag`) that opens inside more than `limit` sections.
+        case nestedTooDeep(tag: String, limit: Int)
     }
 
     /// 1-based line of the problem.
@@ -57,11 +59,92 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .invalidDelimiters(let tag):
             "\(tag) does not set delimiters; expected two delimiters without spaces or =, "
                 + "separated by a space, e.g. {{=<% %>=}}"
+        case .nestedTooDeep(let tag, let limit):
+            "the section \(tag) is nested \(limit + 1) sections deep, deeper than the limit of \(limit); "
+                + "expected at most \(limit) sections inside one another"
         }
     }
 
     /// `line:column: message`.
     public var description: String {
         "\(line):\(column): \(message)"
+    }
+}
+
+/// A render that would do more work than `TemplateLimits` allows for one render (one page).
+///
+/// The template's name is the caller's to add: a `Template` does not know its own.
+public struct TemplateRenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Limit: Sendable, Equatable {
+        /// More than `TemplateLimits.partialExpansions` partials rendered.
+        case partialExpansions
+        /// More than `TemplateLimits.outputBytes` bytes written.
+        case outputBytes
+        /// Sections and partials nested more than `TemplateLimits.nestingDepth` levels deep.
+        case nestingDepth
+    }
+
+    public let limit: Limit
+    /// For `partialExpansions`, the partial whose expansion went over; otherwise the innermost
+    /// partial being rendered then. `nil` at the top level.
+    public let partial: String?
+
+    public init(limit: Limit, partial: String?) {
+        self.limit = limit
+        self.partial = partial
+    }
+
+    /// What went over which limit, and what is expected; it reads after "rendering <what>".
+    public var message: String {
+        switch limit {
+        case .partialExpansions:
+            let last = partial.map { " (the last one \($0))" } ?? ""
+            return "expands more than \(TemplateLimits.partialExpansions.grouped) partials\(last), "
+                + "the limit for one page; a partial that includes partials more than once, level after level, "
+                + "multiplies the work at every level: expected fewer inclusions or fewer levels"
+        case .outputBytes:
+            let inside = partial.map { " (the last bytes in partial \($0))" } ?? ""
+            return "writes more than \(TemplateLimits.outputBytes >> 20) MiB\(inside), "
+                + "the limit for one page; expected a smaller page: fewer or smaller list items and partials"
+        case .nestingDepth:
+            let inside = partial.map { " (the deepest in partial \($0))" } ?? ""
+            return "nests sections and partials more than \(TemplateLimits.nestingDepth) levels deep\(inside), "
+                + "the limit for one page; expected partials that include each other fewer levels deep"
+        }
+    }
+
+    /// `rendering expands more than ...`.
+    public var description: String { "rendering " + message }
+}
+
+/// The bounds that keep parsing one template and rendering one page finite in time and memory.
+///
+/// Documented for theme authors in docs/themes.md.
+public enum TemplateLimits {
+    /// Sections (and inverted sections) one template may nest inside one another.
+    public static let sectionDepth = 100
+    /// Partials nested deeper than this render nothing, so a partial that includes itself
+    /// unconditionally ends instead of exhausting the stack.
+    public static let partialDepth = 100
+    /// Partials one render may expand in all: a partial that includes another twice, a hundred
+    /// levels deep, would otherwise be 2^100 expansions.
+    public static let partialExpansions = 100_000
+    /// Bytes one render may write: 64 MiB.
+    public static let outputBytes = 64 << 20
+    /// Sections and partials one render may nest inside one another, all templates together: each
+    /// level is a stack frame of the renderer, and a page renders on a worker thread's small stack.
+    public static let nestingDepth = 500
+}
+
+extension Int {
+    /// `100000` as `100,000`, for messages.
+    fileprivate var grouped: String {
+        let digits = String(self)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
     }
 }

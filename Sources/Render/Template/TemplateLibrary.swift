@@ -29,7 +29,8 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template of a name, its partials from this library.
     ///
     /// - Returns: the rendered text, or `nil` when there is no template of that name.
-    public func render(_ name: String, context: TemplateValue) -> String? {
-        templates[name]?.render(context, partials: self)
+    /// - Throws: `TemplateRenderError` when the render goes over `TemplateLimits`.
+    public func render(_ name: String, context: TemplateValue) throws(TemplateRenderError) -> String? {
+        try templates[name]?.render(context, partials: self)
     }
 }
