@@ -10,10 +10,12 @@ extension Assessment {
     ///     needs only the numbers and ids.
     ///   - nameMustMatchID: Whether the file must be named after the questionnaire's id, as it
     ///     must in a content folder, where results find their questionnaire by id.
+    ///   - boundary: The canonical folder translations must be inside (the content folder), if any.
     /// - Returns: The validated questionnaire.
     /// - Throws: `DiagnosticsError` with every problem in the file and its translations.
     public static func load(
-        file path: String, language: Language = .en, translations: Bool = true, nameMustMatchID: Bool = false
+        file path: String, language: Language = .en, translations: Bool = true, nameMustMatchID: Bool = false,
+        within boundary: String? = nil
     ) throws(DiagnosticsError) -> Assessment {
         let display = FileSystem.display(path)
         guard let text = FileSystem.readText(path) else {
@@ -27,7 +29,8 @@ extension Assessment {
         if translations {
             for other in Language.allCases where other != language {
                 let candidate = folder + name + "." + other.rawValue + ext
-                if let text = FileSystem.readText(candidate) {
+                // In a content folder, a translation is read only from inside it (never through a link out).
+                if boundary.map({ FileSystem.isInside(candidate, $0) }) ?? true, let text = FileSystem.readText(candidate) {
                     found.append(Translation(language: other, text: text, file: FileSystem.display(candidate)))
                 }
             }
@@ -51,7 +54,7 @@ extension Assessment {
         let folder = contentDirectory + "/assessments"
         var assessments: [Assessment] = []
         var diagnostics: [Diagnostic] = []
-        let files = FileSystem.listFiles(folder).filter { !$0.contains("/") && (Self.isYAML($0)) }
+        let files = FileSystem.listFiles(folder, within: contentDirectory).filter { !$0.contains("/") && (Self.isYAML($0)) }
         let mains = Set(files.map { Self.split($0) }.filter { !$0.name.contains(".") }.map(\.name))
         var seen: Set<String> = []
         for file in files {
@@ -82,7 +85,10 @@ extension Assessment {
                 continue
             }
             do {
-                assessments.append(try load(file: path, language: language, nameMustMatchID: true))
+                assessments.append(
+                    try load(
+                        file: path, language: language, nameMustMatchID: true,
+                        within: FileSystem.canonical(contentDirectory)))
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
             }
@@ -103,7 +109,7 @@ extension Assessment {
 
     /// The ids of the questionnaires in a content folder, for did-you-mean suggestions.
     public static func ids(contentDirectory: String) -> [String] {
-        FileSystem.listFiles(contentDirectory + "/assessments")
+        FileSystem.listFiles(contentDirectory + "/assessments", within: contentDirectory)
             .filter { !$0.contains("/") && isYAML($0) }
             .map { split($0).name }
             .filter { !$0.contains(".") }

@@ -45,11 +45,12 @@ public enum FileSystem {
 
     /// The file's bytes, or nil when it cannot be read.
     public static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so a named pipe put where a file was listed cannot stall the build.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while true {
@@ -134,12 +135,23 @@ public enum FileSystem {
     /// folder that holds the link (a loop) is skipped, and links to folders are followed one level
     /// only (not inside a folder reached through a link), so the walk always ends and never lists a
     /// file more than once per link.
-    public static func listing(_ root: String, within boundary: String? = nil) -> FolderListing {
+    ///
+    /// - Parameters:
+    ///   - boundary: the folder links must stay in; `root` itself must be inside it, or nothing is listed.
+    ///   - privateFolders: paths relative to `boundary` (`results/`, `site.yml`) that a link from
+    ///     elsewhere must not reach: what is data there is not published through a link.
+    public static func listing(_ root: String, within boundary: String? = nil, privateFolders: [String] = [])
+        -> FolderListing
+    {
         var listing = FolderListing()
         var rootInfo = stat()
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return listing }
         let inside = canonical(boundary ?? root)
-        let walk = FolderWalk(boundary: inside)
+        guard isInside(root, inside) else {
+            listing.skipped.append((".", "is outside \(display(inside)); nothing in it is read"))
+            return listing
+        }
+        let walk = FolderWalk(boundary: inside, rootPrefix: relativePrefix(of: root, in: inside), privateFolders: privateFolders)
         walk.walk(root, prefix: "", ancestors: [FolderWalk.identity(rootInfo)], throughLink: false, into: &listing)
         listing.files.sort()
         return listing
@@ -195,6 +207,18 @@ public enum FileSystem {
         entries(path).map(\.name)
     }
 
+    /// Whether a path, its links resolved, is the folder `boundary` (a canonical path) or inside it.
+    public static func isInside(_ path: String, _ boundary: String) -> Bool {
+        guard let resolved = resolved(path) else { return false }
+        return resolved == boundary || resolved.hasPrefix(boundary == "/" ? "/" : boundary + "/")
+    }
+
+    /// `content/results` in `content` -> `results/`: where a folder lies inside the boundary.
+    static func relativePrefix(of folder: String, in boundary: String) -> String {
+        guard let resolved = resolved(folder), resolved.count > boundary.count else { return "" }
+        return String(resolved.dropFirst(boundary == "/" ? 1 : boundary.count + 1)) + "/"
+    }
+
     /// The absolute, symlink-free path of an existing file or folder, or nil.
     public static func resolved(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -241,7 +265,19 @@ public enum FileSystem {
     }
 
     public static func homeDirectory() -> String? {
-        getenv("HOME").map { String(cString: $0) }
+        homeDirectories().first
+    }
+
+    /// The user's home folders: `$HOME` when it is set and not empty, and the one the user database
+    /// names (they differ when `HOME` points elsewhere, as in some CI jobs).
+    public static func homeDirectories() -> [String] {
+        var homes: [String] = []
+        if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty { homes.append(home) }
+        if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir {
+            let home = String(cString: dir)
+            if !home.isEmpty && !homes.contains(home) { homes.append(home) }
+        }
+        return homes
     }
 
     /// A path as the user should see it: relative to the working folder when it is inside it.
@@ -267,6 +303,10 @@ public struct FolderListing: Sendable {
 private struct FolderWalk {
     /// The canonical folder that every followed link must point into.
     let boundary: String
+    /// Where the walk's root lies inside the boundary (`results/`), or `` for the boundary itself.
+    let rootPrefix: String
+    /// Paths relative to the boundary that a link from outside them must not reach.
+    let privateFolders: [String]
 
     struct Identity: Hashable {
         var device: UInt64
@@ -288,6 +328,11 @@ private struct FolderWalk {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 let id = Self.identity(info)
+                // A folder mounted inside itself (a bind mount) is a loop without a link.
+                if ancestors.contains(id) {
+                    listing.skipped.append((relative, "is a folder that holds itself (a loop); skipped"))
+                    continue
+                }
                 walk(path, prefix: relative + "/", ancestors: ancestors.union([id]), throughLink: throughLink, into: &listing)
             case S_IFREG:
                 listing.files.append(relative)
@@ -299,6 +344,11 @@ private struct FolderWalk {
         }
     }
 
+    /// `results/a.csv` is in `results/`; `site.yml` is in `site.yml`.
+    static func isIn(_ path: String, _ folder: String) -> Bool {
+        folder.hasSuffix("/") ? path.hasPrefix(folder) || path + "/" == folder : path == folder
+    }
+
     private func followLink(
         _ path: String, relative: String, ancestors: Set<Identity>, throughLink: Bool, into listing: inout FolderListing
     ) {
@@ -306,13 +356,25 @@ private struct FolderWalk {
             listing.skipped.append((relative, "is a symbolic link to nothing (its target does not exist); skipped"))
             return
         }
-        guard resolved == boundary || resolved.hasPrefix(boundary == "/" ? "/" : boundary + "/") else {
+        let inside = resolved == boundary || resolved.hasPrefix(boundary == "/" ? "/" : boundary + "/")
+        guard inside else {
             listing.skipped.append(
                 (
                     relative,
                     "is a symbolic link to \(resolved), outside \(FileSystem.display(boundary)); skipped, "
                         + "because only links to files inside it are read"
                 ))
+            return
+        }
+        let target = resolved == boundary ? "" : String(resolved.dropFirst(boundary == "/" ? 1 : boundary.count + 1))
+        if target.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            listing.skipped.append((relative, "is a symbolic link to a hidden file or folder (\(target)); skipped"))
+            return
+        }
+        let from = rootPrefix + relative
+        for folder in privateFolders where Self.isIn(target, folder) && !Self.isIn(from, folder) {
+            listing.skipped.append(
+                (relative, "is a symbolic link to \(target), which is the site's data, not a file to publish; skipped"))
             return
         }
         var info = stat()
@@ -346,6 +408,12 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var action: String
     public var code: Int32
+
+    public init(path: String, action: String, code: Int32) {
+        self.path = path
+        self.action = action
+        self.code = code
+    }
 
     public var description: String {
         "\(FileSystem.display(path)): cannot \(action): \(String(cString: strerror(code)))"

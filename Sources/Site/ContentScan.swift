@@ -25,7 +25,7 @@ struct ContentScan {
 
     init(root: String, mainLanguage: Language) {
         let display = FileSystem.display(root)
-        let listing = FileSystem.listing(root)
+        let listing = FileSystem.listing(root, privateFolders: Self.dataFolders + ["site.yml"])
         for (path, reason) in listing.skipped {
             diagnostics.append(Diagnostic(SourceLocation(file: display + "/" + path), reason, severity: .warning))
         }

@@ -38,7 +38,7 @@ struct OutputFile: Sendable {
 /// itself — one holding the marker file `.tandem-output` — or an empty one. It refuses a file, a
 /// device, a folder with other files in it, the root, any folder that is or holds the home folder,
 /// and any folder that is, holds or lies inside the content or theme folder. A build writes into a
-/// staging folder beside the output (`.public.tandem-new-<pid>`) and swaps it in; staging folders
+/// staging folder beside the output (`.public.tandem-new-<pid>-<random>`) and swaps it in; staging folders
 /// that a killed build left behind are recognised by their marker and their dead process, and removed.
 struct OutputFolder {
     /// The file every output folder (and staging folder) Tandem writes holds.
@@ -52,7 +52,7 @@ struct OutputFolder {
 
     /// Refuses output folders whose replacement would destroy something that Tandem did not write.
     static func checked(
-        _ output: String, content: String, themes: [String], home: String? = FileSystem.homeDirectory()
+        _ output: String, content: String, themes: [String], homes: [String] = FileSystem.homeDirectories()
     ) throws(DiagnosticsError) -> OutputFolder {
         let display = FileSystem.display(output)
         func refuse(_ why: String, _ advice: String = "choose another --output folder, such as public") -> DiagnosticsError {
@@ -61,7 +61,7 @@ struct OutputFolder {
         if output.isEmpty { throw refuse("its name is empty") }
         let path = FileSystem.canonical(output)
         if path == "/" { throw refuse("it is the root of the file system") }
-        if let home = home.map(FileSystem.canonical), home != "/" {
+        for home in homes.map(FileSystem.canonical) where home != "/" {
             if home == path { throw refuse("it is your home folder") }
             if home.hasPrefix(path + "/") { throw refuse("it holds your home folder \(home)") }
         }
@@ -97,15 +97,11 @@ struct OutputFolder {
     func replace(with files: [OutputFile]) throws(FileSystemError) {
         let parent = FileSystem.canonical(path + "/..")
         let name = URLPath.lastComponent(path)
-        let pid = getpid()
-        let staging = "\(parent)/.\(name).tandem-new-\(pid)"
-        let retired = "\(parent)/.\(name).tandem-old-\(pid)"
         try FileSystem.makeDirectory(parent)
         Self.removeDebris(in: parent, of: name)
-        try FileSystem.removeTree(staging)
+        let (staging, lock) = try Self.makeStaging(in: parent, of: name)
+        defer { close(lock) }
         do throws(FileSystemError) {
-            try FileSystem.makeDirectory(staging)
-            try FileSystem.write(Self.marker, to: staging + "/" + Self.markerName)
             var folders = Set<String>()
             for file in files {
                 var folder = URLPath.directory(file.path)
@@ -127,8 +123,18 @@ struct OutputFolder {
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
             if FileSystem.exists(path) {
-                try FileSystem.removeTree(retired)
+                let retired = Self.stagingName(in: parent, of: name, kind: "old")
                 try FileSystem.rename(path, to: retired)
+                // What was moved aside must still be what was checked before the render: Tandem's
+                // own folder or an empty one. Anything else goes back where it was, untouched.
+                guard Self.isReplaceable(retired) else {
+                    try? FileSystem.rename(retired, to: path)
+                    throw FileSystemError(
+                        path: path, action: "replace it: it changed during the build and is no longer Tandem's output",
+                        code: EEXIST)
+                }
+                let retiredLock = Self.lock(retired + "/" + Self.markerName, wait: true)
+                defer { if retiredLock >= 0 { close(retiredLock) } }
                 do throws(FileSystemError) { try FileSystem.rename(staging, to: path) } catch {
                     try? FileSystem.rename(retired, to: path)
                     throw error
@@ -138,29 +144,86 @@ struct OutputFolder {
                 try FileSystem.rename(staging, to: path)
             }
         } catch {
-            try? FileSystem.removeTree(staging)
+            try? Self.remove(staging)
             throw error
         }
     }
 
+    /// Whether a folder may be replaced: a real folder (not a link) that holds the marker or nothing.
+    static func isReplaceable(_ folder: String) -> Bool {
+        FileSystem.kind(folder) == .folder
+            && (FileSystem.isRegularFile(folder + "/" + markerName) || FileSystem.entries(folder).isEmpty)
+    }
+
+    /// `.<name>.tandem-<kind>-<pid>-<random>` beside the output: never an existing name.
+    static func stagingName(in parent: String, of name: String, kind: String) -> String {
+        while true {
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            let candidate = "\(parent)/.\(name).tandem-\(kind)-\(getpid())-\(suffix)"
+            if !FileSystem.exists(candidate) { return candidate }
+        }
+    }
+
+    /// A new staging folder with the marker in it, locked (`flock`) for as long as the build runs,
+    /// so no other build takes it for debris, whatever its process id looks like from there.
+    static func makeStaging(in parent: String, of name: String) throws(FileSystemError) -> (String, Int32) {
+        while true {
+            let staging = stagingName(in: parent, of: name, kind: "new")
+            if mkdir(staging, 0o755) != 0 {
+                if errno == EEXIST { continue }
+                throw FileSystemError(path: staging, action: "create the folder", code: errno)
+            }
+            do throws(FileSystemError) {
+                try FileSystem.create(marker, at: staging + "/" + markerName)
+            } catch {
+                _ = rmdir(staging)
+                throw error
+            }
+            return (staging, lock(staging + "/" + markerName, wait: true))
+        }
+    }
+
+    /// An exclusive `flock` on a marker file: the descriptor holding it, or -1 when the file cannot
+    /// be opened or (without waiting) another process holds the lock.
+    static func lock(_ marker: String, wait: Bool) -> Int32 {
+        let fd = open(marker, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return -1 }
+        if flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
+            close(fd)
+            return -1
+        }
+        return fd
+    }
+
     /// Removes the staging folders of builds that were killed before they could clean up: a hidden
-    /// folder beside the output named `.<name>.tandem-new-<pid>` or `.<name>.tandem-old-<pid>`,
-    /// whose process is gone, and which holds the marker (or nothing at all).
+    /// folder beside the output named `.<name>.tandem-new-<pid>-…` or `.<name>.tandem-old-<pid>-…`
+    /// whose process is gone and which holds the marker, unlocked (or holds nothing at all).
     static func removeDebris(in parent: String, of name: String) {
         for (entry, isFolder) in FileSystem.entries(parent) where isFolder {
             guard let pid = debrisPID(entry, of: name), pid != getpid(), !isRunning(pid) else { continue }
             let folder = parent + "/" + entry
-            guard FileSystem.isRegularFile(folder + "/" + markerName) || FileSystem.entries(folder).isEmpty else { continue }
-            try? remove(folder)
+            if FileSystem.isRegularFile(folder + "/" + markerName) {
+                let held = lock(folder + "/" + markerName, wait: false)
+                guard held >= 0 else { continue }  // a build in another process namespace is still writing it
+                defer { close(held) }
+                try? remove(folder)
+            } else if FileSystem.entries(folder).isEmpty {
+                _ = rmdir(folder)
+            }
         }
     }
 
-    /// The process id in a staging folder's name `.<name>.tandem-new-<pid>` (or `-old-`), or nil.
+    /// The process id in a staging folder's name `.<name>.tandem-new-<pid>-<hex>` (or `-old-`, or
+    /// without the `-<hex>` of earlier versions), or nil when the name is not a staging folder's.
     static func debrisPID(_ entry: String, of name: String) -> pid_t? {
         for kind in ["new", "old"] {
             let prefix = ".\(name).tandem-\(kind)-"
             guard entry.hasPrefix(prefix) else { continue }
-            let digits = entry.dropFirst(prefix.count)
+            let rest = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+            guard rest.count == 1 || (rest.count == 2 && !rest[1].isEmpty && rest[1].allSatisfy(\.isHexDigit)) else {
+                return nil
+            }
+            let digits = rest[0]
             guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
                 let pid = pid_t(digits), pid > 0
             else { return nil }
@@ -177,6 +240,10 @@ struct OutputFolder {
     /// Removes a whole output tree, its subtrees in parallel: the previous build of a large site
     /// has as many files as it has pages.
     static func remove(_ folder: String) throws(FileSystemError) {
+        // Only a real folder: a link put in its place is never followed.
+        guard FileSystem.kind(folder) == .folder else {
+            throw FileSystemError(path: folder, action: "remove it: it is not a folder", code: ENOTDIR)
+        }
         // Work items: everything two levels down, so one big section does not keep a core idle.
         var items: [String] = []
         var folders: [String] = [folder]

@@ -62,7 +62,8 @@ struct PageRenderer: Sendable {
             "children": [], "hasChildren": false,
         ]
         let nav = try navigationHTML(
-            navigation(language: language, current: nil, link: { root + site.pages[$0].outputPath }), language: language,
+            navigation(language: language, current: nil, link: { root + URLPath.encoded(site.pages[$0].outputPath) }),
+            language: language,
             page: "404.html")
         context["nav"] = nav.value
         context["navHTML"] = .string(nav.html)
@@ -166,7 +167,7 @@ struct PageRenderer: Sendable {
 
     private func makeCommon(language: Language, directory: String?, root: String) -> [String: TemplateValue] {
         let assetURL = { (path: String) in
-            directory.map { URLPath.relative(from: $0, to: path) } ?? root + path
+            directory.map { URLPath.relative(from: $0, to: path) } ?? root + URLPath.encoded(path)
         }
         var files: [String: TemplateValue] = [:]
         for (name, path) in assets {

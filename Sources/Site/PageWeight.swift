@@ -31,7 +31,9 @@ enum PageWeight {
         var total = html.utf8.count
         var seen = Set<String>()
         for reference in loadedReferences(html) {
-            guard !URLPath.isExternal(reference), let path = URLPath.normalize(URLPath.join(directory, reference)),
+            // Links are percent-encoded (URLPath.encoded); the sizes are by file path.
+            guard !URLPath.isExternal(reference),
+                let path = URLPath.normalize(URLPath.join(directory, URLPath.percentDecoded(reference))),
                 seen.insert(path).inserted, let size = sizes[path]
             else { continue }
             total += size

@@ -105,7 +105,11 @@ public struct SiteBuilder: Sendable {
         // Load: settings, theme, and every file of the content folder.
         var config = SiteConfig()
         let configPath = content + "/site.yml"
-        if let text = FileSystem.readText(configPath) {
+        if FileSystem.exists(configPath), !FileSystem.isInside(configPath, FileSystem.canonical(content)) {
+            diagnostics.error(
+                SourceLocation(file: FileSystem.display(configPath)),
+                "site.yml is a symbolic link to a file outside the content folder; put the site's settings in the content folder")
+        } else if let text = FileSystem.readText(configPath) {
             do {
                 config = try SiteConfig.parse(text, file: FileSystem.display(configPath))
                 diagnostics.append(contentsOf: config.contrastWarnings)
@@ -343,13 +347,20 @@ extension SiteBuilder {
         var shadowed = Set<Int>()
         for i in range {
             let path = files[i].path
-            guard let what = generated[path] ?? (folders.contains(path) ? "a folder of the site's pages" : nil) else {
-                continue
+            var clash =
+                generated[path].map { (path, $0) } ?? (folders.contains(path) ? (path, "a folder of the site's pages") : nil)
+            // A file below one Tandem writes as a file (`404.html/x.png`) cannot be written either.
+            var folder = URLPath.directory(path)
+            while clash == nil, !folder.isEmpty {
+                if let what = generated[folder] { clash = (folder, what) }
+                folder = URLPath.directory(folder)
             }
+            guard let (where_, what) = clash else { continue }
             shadowed.insert(i)
             diagnostics.warning(
                 SourceLocation(file: FileSystem.display(content + "/" + path)),
-                "this file is not published: its output path \(path) is \(what); rename or move the file")
+                "this file is not published: " + (where_ == path ? "its output path \(path)" : "its folder \(where_)")
+                    + " is \(what); rename or move the file")
         }
         guard !shadowed.isEmpty else { return files }
         return files.indices.filter { !shadowed.contains($0) }.map { files[$0] }

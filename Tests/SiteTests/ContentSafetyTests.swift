@@ -66,6 +66,44 @@ import Testing
         #expect(!output.values.contains { String(decoding: $0, as: UTF8.self).contains("secret") })
     }
 
+    @Test func linksToHiddenFilesAndToTheSitesDataAreSkipped() throws {
+        let folder = try Self.site(pages: [
+            ".env": "TOKEN=secret", "results/2026.txt": "sales 3", "notes/.git/config": "[core]",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let content = folder + "/site/content"
+        try Self.link(content + "/cfg.txt", to: ".env")
+        try Self.link(content + "/git", to: "notes/.git")
+        try Self.link(content + "/answers.txt", to: "results/2026.txt")
+        try Self.link(content + "/settings.txt", to: "site.yml")
+        try Self.link(content + "/results/copy.txt", to: "2026.txt")  // inside the data: fine
+        let report = try SiteBuilder(options: Self.options(folder)).build()
+        #expect(
+            Self.warnings(report, in: folder) == [
+                "content/answers.txt: warning: is a symbolic link to results/2026.txt, which is the site's data, not a file to publish; skipped",
+                "content/cfg.txt: warning: is a symbolic link to a hidden file or folder (.env); skipped",
+                "content/git: warning: is a symbolic link to a hidden file or folder (notes/.git); skipped",
+                "content/settings.txt: warning: is a symbolic link to site.yml, which is the site's data, not a file to publish; skipped",
+            ])
+        let output = Fixtures.tree(folder + "/site/public")
+        #expect(output["cfg.txt"] == nil && output["answers.txt"] == nil && output["settings.txt"] == nil)
+        #expect(!output.keys.contains { $0.hasPrefix("git/") })
+    }
+
+    @Test func dataFoldersLinkedFromOutsideAreNotRead() throws {
+        let folder = try Self.site()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(
+            atPath: Fixtures.root + "/results-basic/content/assessments", toPath: folder + "/elsewhere")
+        try Self.link(folder + "/site/content/assessments", to: "../../elsewhere")
+        let report = try SiteBuilder(options: Self.options(folder)).build()
+        #expect(
+            Self.warnings(report, in: folder) == [
+                "content/assessments: warning: is a symbolic link to TMP/elsewhere, outside content; skipped, because only links to files inside it are read"
+            ])
+        #expect(Fixtures.tree(folder + "/site/public")["schemas/result.schema.json"] == nil, "no questionnaire was loaded")
+    }
+
     @Test func linksInsideTheContentFolderArePublished() throws {
         let folder = try Self.site(pages: ["assets/logo.svg": "<svg/>"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -117,6 +155,9 @@ import Testing
         #expect(home.contains("href=\"javascript%3Aalert(document.domain)/index.html\""))
         #expect(home.contains("href=\"a%23b%3Fc%25d/index.html\""))
         #expect(!home.contains("href=\"javascript:"))
+        let notFound = String(decoding: output["404.html"]!, as: UTF8.self)
+        #expect(notFound.contains("href=\"/javascript%3Aalert(document.domain)/index.html\""))
+        #expect(notFound.contains("href=\"/a%23b%3Fc%25d/index.html\""))
         let links = String(decoding: output["links/index.html"]!, as: UTF8.self)
         #expect(links.contains("href=\"../files/%20javascript%3Ax.pdf\""))
         #expect(links.contains("href=\"../a%23b%3Fc%25d/index.html\""))
@@ -138,16 +179,18 @@ import Testing
     @Test func aContentFileNeverReplacesWhatTandemWrites() throws {
         let folder = try Self.site(pages: [
             "index.html": "<p>mine</p>", "404.html": "<p>lost</p>", "schemas/result.schema.json": "{}",
-            "guides/sla/index.html": "<p>old</p>", "assessments/.keep.yml": "",
+            "guides/sla/index.html": "<p>old</p>", "assessments/.keep.yml": "", "guides/index.html/x.png": "x",
         ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let report = try SiteBuilder(options: Self.options(folder)).build()
         #expect(
             Self.warnings(report, in: folder) == [
                 "content/404.html: warning: this file is not published: its output path 404.html is the 404 page (the theme's layouts/404.mustache); rename or move the file",
+                "content/guides/index.html/x.png: warning: this file is not published: its folder guides/index.html is a page of the site; rename or move the file",
                 "content/guides/sla/index.html: warning: this file is not published: its output path guides/sla/index.html is the page made from guides/sla.md; rename or move the file",
                 "content/index.html: warning: this file is not published: its output path index.html is the page made from index.md; rename or move the file",
             ])
+        #expect(Fixtures.tree(folder + "/site/public")["guides/index.html/x.png"] == nil)
         let output = Fixtures.tree(folder + "/site/public")
         #expect(!String(decoding: output["index.html"]!, as: UTF8.self).contains("mine"))
         #expect(!String(decoding: output["404.html"]!, as: UTF8.self).contains("lost"))

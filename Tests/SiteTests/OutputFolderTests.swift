@@ -12,9 +12,10 @@ import Testing
     }
 
     static func refusal(_ output: String, home: String? = nil) -> String? {
+        let homes = home.map { [$0] } ?? []
         let site = Fixtures.root + "/rich"
         do {
-            _ = try OutputFolder.checked(output, content: site + "/content", themes: [Fixtures.defaultTheme], home: home)
+            _ = try OutputFolder.checked(output, content: site + "/content", themes: [Fixtures.defaultTheme], homes: homes)
             return nil
         } catch {
             return error.diagnostics.first?.message
@@ -111,6 +112,14 @@ import Testing
             if extra { try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name + "/assets/page.html")) }
         }
         try make(".public.tandem-new-\(dead)", marked: true)
+        try make(".public.tandem-new-\(dead)-1f2e", marked: true)
+        try FileManager.default.createDirectory(  // empty
+            atPath: folder + "/.public.tandem-old-\(dead)-9", withIntermediateDirectories: true)
+        // Locked: a build in another process namespace, whose pid only looks dead from here.
+        try make(".public.tandem-new-\(dead)-abc", marked: true)
+        let held = open(folder + "/.public.tandem-new-\(dead)-abc/.tandem-output", O_RDONLY)
+        #expect(flock(held, LOCK_EX) == 0)
+        defer { close(held) }
         try make(".public.tandem-old-\(dead)", marked: true)
         try make(".public.tandem-new-1", marked: true)  // pid 1 is alive: maybe another build
         try make(".public.tandem-old-\(dead)0", marked: false)  // not Tandem's: no marker
@@ -120,8 +129,33 @@ import Testing
         let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(
             left == [
-                ".other.tandem-new-\(dead)", ".public.tandem-new-1", ".public.tandem-new-x\(dead)",
+                ".other.tandem-new-\(dead)", ".public.tandem-new-1", ".public.tandem-new-\(dead)-abc",
+                ".public.tandem-new-x\(dead)",
                 ".public.tandem-old-\(dead)0", "public",
             ])
+    }
+
+    @Test func whatReplacedTheOutputDuringTheRenderIsPutBackUntouched() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/public"
+        let site = Fixtures.root + "/rich"
+        let target = try OutputFolder.checked(output, content: site + "/content", themes: [], homes: [])
+        // After the check, someone puts a project of theirs where the output was going to be.
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try "print(1)\n".write(toFile: output + "/main.py", atomically: false, encoding: .utf8)
+        #expect(throws: FileSystemError.self) { try target.replace(with: [OutputFile(path: "index.html", text: "x")]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["main.py"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["public"], "nothing is left beside it")
+    }
+
+    @Test func removingATreeNeverFollowsALinkPutInItsPlace() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/precious", withIntermediateDirectories: true)
+        try "keep".write(toFile: folder + "/precious/file.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/old", withDestinationPath: "precious")
+        #expect(throws: FileSystemError.self) { try OutputFolder.remove(folder + "/old") }
+        #expect(FileManager.default.fileExists(atPath: folder + "/precious/file.txt"))
     }
 }
