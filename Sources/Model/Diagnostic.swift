@@ -107,7 +107,7 @@ extension String {
     /// The text with every control character written as `\u{1B}`: C0 (U+0000–U+001F), DEL, C1
     /// (U+0080–U+009F), U+2028 and U+2029, and the bidirectional controls U+202A–U+202E and
     /// U+2066–U+2069.
-    var escapingControls: String {
+    public var escapingControls: String {
         guard unicodeScalars.contains(where: \.isControlForTerminal) else { return self }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {

@@ -163,7 +163,8 @@ struct ScoreCommand: ParsableCommand {
         // in the order of its lines.
         var text = ""
         for problem in problems {
-            text += "\(problem.location.description): \(problem.message)\n"
+            // One line per problem: control characters from the input escaped, as in every diagnostic.
+            text += "\(problem.location.description.escapingControls): \(problem.message.escapingControls)\n"
         }
         writeAll(2, Array(text.utf8))
         Self.exit(withError: ExitCode(1))
