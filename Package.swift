@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tandem", targets: ["tandem"]),
+        .library(name: "TandemParsers", targets: ["Model", "Render"]),  // for the fuzz targets in Fuzz/
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
