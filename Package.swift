@@ -65,7 +65,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ModelTests", dependencies: ["Model"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ModelTests", dependencies: ["Model", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Snapshots"]),
         .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),
