@@ -8,10 +8,11 @@ import FuzzSupport
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = FuzzInput(data, size).text
     _ = try? FrontMatter.read(text, file: FuzzInput.file)
-    // The text between the fences when there are fences, else the whole input as front matter.
+    // The lines between the fences when there are fences, else the whole input as front matter.
     var yaml = text
-    if text.hasPrefix("---\n"), let close = text.range(of: "\n---\n") {
-        yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<close.lowerBound]) + "\n"
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") {
+        yaml = lines[1..<close].joined(separator: "\n") + "\n"
     }
     if let fast = FrontMatter.parseSimple(yaml) {
         let (slow, problems) = FrontMatter.parseYAML(yaml, file: FuzzInput.file, lineOffset: 1)
