@@ -3,7 +3,7 @@
 #
 #   Scripts/fuzz.sh                    every target, FUZZ_SECONDS each (default 600)
 #   Scripts/fuzz.sh frontmatter 600    one target, for that many seconds
-#   Scripts/fuzz.sh --smoke            every target briefly (FUZZ_SMOKE_SECONDS, default 15), as `make test` does
+#   Scripts/fuzz.sh --smoke            every target briefly (FUZZ_SMOKE_SECONDS, default 10), as `make test` does
 #   Scripts/fuzz.sh --list             the targets
 #
 # Prints per target the executions and executions per second. On a crash, hang (over 10 s), memory
@@ -32,7 +32,7 @@ else
   selected=("${TARGETS[@]}")
 fi
 if [ $smoke -eq 1 ]; then
-  seconds=${2:-${FUZZ_SMOKE_SECONDS:-15}}
+  seconds=${2:-${FUZZ_SMOKE_SECONDS:-10}}
 else
   seconds=${2:-${FUZZ_SECONDS:-600}}
 fi
