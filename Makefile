@@ -16,6 +16,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	Scripts/browser-tests.sh
 	Scripts/build-wasm.sh --check
+	Scripts/fuzz.sh --smoke
 	$(MAKE) lint
 
 ## The code's format, as .swift-format sets it (`make format` fixes it).
@@ -40,6 +41,14 @@ wasm:
 
 wasm-check:
 	Scripts/build-wasm.sh --check
+
+## Fuzz every parser for FUZZ_SECONDS each (default 600); docs/fuzzing.md. `make fuzz-smoke`: briefly.
+.PHONY: fuzz fuzz-smoke
+fuzz:
+	Scripts/fuzz.sh
+
+fuzz-smoke:
+	Scripts/fuzz.sh --smoke
 
 clean:
 	rm -rf .build public

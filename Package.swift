@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tandem", targets: ["tandem"]),
+        .library(name: "TandemParsers", targets: ["Model", "Render"]),  // for the fuzz targets in Fuzz/
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,7 +65,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ModelTests", dependencies: ["Model"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ModelTests", dependencies: ["Model", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Snapshots"]),
         .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),

@@ -95,6 +95,7 @@ public struct FrontMatter: Sendable, Equatable {
     /// unusual scalars, mistakes) returns nil and goes through `parseYAML`, which gives the same
     /// values for what this accepts (tested) and the diagnostics for what it does not.
     static func parseSimple(_ yaml: String) -> FrontMatter? {
+        guard readsAsWritten(yaml) else { return nil }
         var matter = FrontMatter()
         var seen = Set<Substring>()
         for rawLine in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -133,6 +134,39 @@ public struct FrontMatter: Sendable, Equatable {
             }
         }
         return matter
+    }
+
+    /// Whether YAML reads every character as the fast path does: false for what YAML rejects
+    /// (control characters, U+FFFE, U+FFFF) and for what it reads otherwise (a byte order mark, and
+    /// the line breaks `\r` alone, U+0085, U+2028 and U+2029), which `parseYAML` then reports or reads.
+    static func readsAsWritten(_ yaml: String) -> Bool {
+        let bytes = Array(yaml.utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case 0x09, 0x0A, 0x20...0x7E:
+                break
+            case 0x0D:
+                guard i + 1 < bytes.count, bytes[i + 1] == 0x0A else { return false }
+            case 0x00...0x1F, 0x7F:
+                return false
+            case 0xC2:
+                // U+0080 to U+009F: C1 controls and U+0085, a line break.
+                if bytes[i + 1] <= 0x9F { return false }
+            case 0xE2:
+                // U+2028 and U+2029, line breaks.
+                if bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { return false }
+            case 0xEF:
+                // U+FEFF, the byte order mark; U+FFFE and U+FFFF, not characters.
+                if bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { return false }
+                if bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE { return false }
+            default:
+                break
+            }
+            i += 1
+        }
+        return true
     }
 
     /// A double- or single-quoted string without escapes, or a plain scalar that YAML reads as the

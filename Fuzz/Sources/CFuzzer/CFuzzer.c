@@ -1,0 +1,2 @@
+// Only the header: LLVMFuzzerRunDriver is libFuzzer's.
+#include "CFuzzer.h"

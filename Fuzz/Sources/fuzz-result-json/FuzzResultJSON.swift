@@ -1,0 +1,16 @@
+import FuzzSupport
+import Model
+
+/// A results file in JSON, its syntax and then its results against the example questionnaire.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzResultJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = FuzzInput(data, size)
+    guard let file = try? ResultFile(bytes: input.bytes, file: FuzzInput.file, format: .json) else { return 0 }
+    _ = file.results(for: Fixtures.questionnaires)
+    return 0
+}
+
+@main
+enum Target {
+    static func main() { runFuzzer(fuzzResultJSON) }
+}
