@@ -51,4 +51,4 @@ fuzz-smoke:
 	Scripts/fuzz.sh --smoke
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public
