@@ -1,7 +1,8 @@
 /// Renders a token tree into one `String`: a switch per node, a dictionary access per name part.
 ///
 /// The work is bounded by `TemplateLimits`: partials nested too deep render nothing, and a render
-/// that expands too many partials or writes too many bytes stops with a `TemplateRenderError`.
+/// that takes too many steps, expands too many partials, nests too deep or writes too many bytes
+/// stops with a `TemplateRenderError`.
 struct TemplateRenderer {
     private(set) var output = ""
     /// The context stack; the innermost context is last.
@@ -10,6 +11,9 @@ struct TemplateRenderer {
     /// The partials being rendered, innermost last.
     private var partialNames: [String] = []
     private var partialExpansions = 0
+    /// Tags evaluated and list items rendered: the work of sections over lists inside one another,
+    /// which multiplies without writing output or expanding partials.
+    private(set) var steps = 0
     /// How many `render` calls are running: sections and partials inside one another.
     private var depth = 0
 
@@ -37,6 +41,7 @@ struct TemplateRenderer {
                 if !indentation.isEmpty { output.append(indentation) }
 
             case .variable(let name, let escaped):
+                try step()
                 guard let value = lookUp(name) else { continue }
                 switch value {
                 case .string(let string):
@@ -50,12 +55,14 @@ struct TemplateRenderer {
                 }
 
             case .section(let name, let children):
+                try step()
                 guard let value = lookUp(name) else { continue }
                 switch value {
                 case .bool(let bool):
                     if bool { try render(children, indentation: indentation) }
                 case .list(let items):
                     for item in items {
+                        try step()
                         stack.append(item)
                         try render(children, indentation: indentation)
                         stack.removeLast()
@@ -67,6 +74,7 @@ struct TemplateRenderer {
                 }
 
             case .inverted(let name, let children):
+                try step()
                 switch lookUp(name) {
                 case nil, .bool(false):
                     try render(children, indentation: indentation)
@@ -77,6 +85,7 @@ struct TemplateRenderer {
                 }
 
             case .partial(let name, let own):
+                try step()
                 guard partialNames.count < TemplateLimits.partialDepth, let template = partials[name] else { continue }
                 partialExpansions += 1
                 guard partialExpansions <= TemplateLimits.partialExpansions else {
@@ -97,6 +106,15 @@ struct TemplateRenderer {
             if output.utf8.count > TemplateLimits.outputBytes {
                 throw TemplateRenderError(limit: .outputBytes, partial: partialNames.last)
             }
+        }
+    }
+
+    /// Counts one step: a tag evaluated or a list item rendered.
+    @inline(__always)
+    private mutating func step() throws(TemplateRenderError) {
+        steps += 1
+        guard steps <= TemplateLimits.steps else {
+            throw TemplateRenderError(limit: .steps, partial: partialNames.last)
         }
     }
 

@@ -43,14 +43,21 @@ public struct Template: Sendable {
     ///   - context: the value at the bottom of the context stack, usually an `object`.
     ///   - partials: where `{{> name}}` finds its templates; a missing partial renders nothing.
     /// - Returns: the rendered text.
-    /// - Throws: `TemplateRenderError` when the render would expand more partials or write more
-    ///   bytes than `TemplateLimits` allows.
+    /// - Throws: `TemplateRenderError` when the render would take more steps, expand more partials,
+    ///   nest deeper or write more bytes than `TemplateLimits` allows.
     public func render(
         _ context: TemplateValue, partials: TemplateLibrary = TemplateLibrary()
     ) throws(TemplateRenderError) -> String {
+        try renderCountingSteps(context, partials: partials).output
+    }
+
+    /// Renders the template and tells how many steps (see `TemplateLimits.steps`) the render took.
+    func renderCountingSteps(
+        _ context: TemplateValue, partials: TemplateLibrary
+    ) throws(TemplateRenderError) -> (output: String, steps: Int) {
         var renderer = TemplateRenderer(context: context, partials: partials, capacity: textByteCount * 2 + 1024)
         try renderer.render(nodes, indentation: "")
-        return renderer.output
+        return (renderer.output, renderer.steps)
     }
 }
 

@@ -76,6 +76,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 /// The template's name is the caller's to add: a `Template` does not know its own.
 public struct TemplateRenderError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Limit: Sendable, Equatable {
+        /// More than `TemplateLimits.steps` tags evaluated and list items rendered.
+        case steps
         /// More than `TemplateLimits.partialExpansions` partials rendered.
         case partialExpansions
         /// More than `TemplateLimits.outputBytes` bytes written.
@@ -97,6 +99,12 @@ public struct TemplateRenderError: Error, Sendable, Equatable, CustomStringConve
     /// What went over which limit, and what is expected; it reads after "rendering <what>".
     public var message: String {
         switch limit {
+        case .steps:
+            let inside = partial.map { " (the last in partial \($0))" } ?? ""
+            return "evaluates more than \(TemplateLimits.steps.grouped) tags and list items\(inside), "
+                + "the limit for one page; a section over a list inside a section over a list renders once for "
+                + "every pair of items, and each further level multiplies again: expected fewer list sections "
+                + "inside one another, or shorter lists"
         case .partialExpansions:
             let last = partial.map { " (the last one \($0))" } ?? ""
             return "expands more than \(TemplateLimits.partialExpansions.grouped) partials\(last), "
@@ -126,6 +134,11 @@ public enum TemplateLimits {
     /// Partials nested deeper than this render nothing, so a partial that includes itself
     /// unconditionally ends instead of exhausting the stack.
     public static let partialDepth = 100
+    /// Steps one render may take: every tag evaluated and every item of a list section rendered is
+    /// one. Sections over lists inside one another multiply their items without writing anything or
+    /// expanding a partial: four levels over a list of 1,000 would be 10^12 steps. The default theme
+    /// takes about five per listed page: some 50,000 for a section listing 10,000 pages.
+    public static let steps = 10_000_000
     /// Partials one render may expand in all: a partial that includes another twice, a hundred
     /// levels deep, would otherwise be 2^100 expansions.
     public static let partialExpansions = 100_000
