@@ -171,7 +171,7 @@ struct QuestionnaireParser {
         }
         var version = 0
         if let node = fields["version"] {
-            if let value = reader.int(node, "version") {
+            if let value = reader.int(node, "version", example: "1") {
                 if value >= 1 { version = value } else { reader.error(node, "version must be 1 or more, not \(value)") }
             }
         } else {
@@ -185,8 +185,8 @@ struct QuestionnaireParser {
         if let node = fields["scale"] {
             nodes.scale = node
             if let scale = reader.fields(node, "scale", allowed: Assessment.scaleKeys) {
-                let low = scale["min"].flatMap { reader.int($0, "scale.min") }
-                let high = scale["max"].flatMap { reader.int($0, "scale.max") }
+                let low = scale["min"].flatMap { reader.int($0, "scale.min", example: "1") }
+                let high = scale["max"].flatMap { reader.int($0, "scale.max", example: "5") }
                 if scale["min"] == nil { reader.error(node, "scale has no min; write it like scale: {min: 1, max: 5}") }
                 if scale["max"] == nil { reader.error(node, "scale has no max; write it like scale: {min: 1, max: 5}") }
                 if let low, let high {
@@ -214,12 +214,12 @@ struct QuestionnaireParser {
         var minAnswered: Int?
         if let node = fields["min_answered"] {
             nodes.minAnswered = node
-            minAnswered = reader.int(node, "min_answered")
+            minAnswered = reader.int(node, "min_answered", example: "5")
         }
         var gapThreshold = 0.0
         if let node = fields["gap_threshold"] {
             nodes.gapThreshold = node
-            gapThreshold = reader.double(node, "gap_threshold") ?? 0
+            gapThreshold = reader.double(node, "gap_threshold", example: "1.5") ?? 0
         } else {
             reader.error(
                 root,
@@ -229,7 +229,7 @@ struct QuestionnaireParser {
         var minGroupSize = 1
         if let node = fields["min_group_size"] {
             nodes.minGroupSize = node
-            minGroupSize = reader.int(node, "min_group_size") ?? 1
+            minGroupSize = reader.int(node, "min_group_size", example: "3") ?? 1
         } else {
             reader.error(
                 root, "the questionnaire has no min_group_size; add one, e.g. min_group_size: 3 (smaller groups show no numbers)")
@@ -256,7 +256,7 @@ struct QuestionnaireParser {
                 let what = bandID.map { "band \"\($0)\"" } ?? name
                 var min = Double.nan
                 if let node = band["min"] {
-                    min = reader.double(node, "\(what): min") ?? .nan
+                    min = reader.double(node, "\(what): min", example: "2.5") ?? .nan
                 } else {
                     reader.error(entry, "\(what) has no min; add the lowest mean that falls in it, e.g. min: 2.5")
                 }
@@ -302,7 +302,7 @@ struct QuestionnaireParser {
                 let what = questionID.map { "question \"\($0)\"" } ?? name
                 var weight = 1.0
                 if let node = question["weight"] {
-                    weight = reader.double(node, "\(what): weight") ?? 1
+                    weight = reader.double(node, "\(what): weight", example: "2") ?? 1
                 }
                 let text = requiredText(question["text"], in: entry, key: "text", owner: what)
                 let low = reader.string(question["low"], "low")

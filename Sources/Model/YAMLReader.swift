@@ -133,18 +133,44 @@ public struct YAMLReader {
         return scalar.string
     }
 
-    public mutating func int(_ node: Node?, _ key: String) -> Int? {
+    /// A whole number written in decimal (`DecimalNumber`): `120`, `-3`; not `0x10`, `1_000` or `1:30`.
+    ///
+    /// - Parameter example: a number for the message about another notation, such as `120`.
+    public mutating func int(_ node: Node?, _ key: String, example: String = "120") -> Int? {
         guard let node else { return nil }
-        if let value = node.int, node.scalar != nil, node.scalar?.style == .plain { return value }
+        if let text = Self.plainText(node) {
+            if DecimalNumber.isWholeNumber(text), let value = Int(text) { return value }
+            if DecimalNumber.isOtherNotation(node, text) {
+                error(node, DecimalNumber.notDecimal(key, text, example: example))
+                return nil
+            }
+        }
         error(node, "\(key) must be a whole number, not \(Self.show(node))")
         return nil
     }
 
-    public mutating func double(_ node: Node?, _ key: String) -> Double? {
+    /// A number written in decimal (`DecimalNumber`): `2.5`, `1e20`; `.inf` is infinity, beyond any
+    /// range; not `0x10`, `1_000`, `1:30` or `.nan`.
+    ///
+    /// - Parameter example: a number for the message about another notation, such as `1.5`.
+    public mutating func double(_ node: Node?, _ key: String, example: String = "1.5") -> Double? {
         guard let node else { return nil }
-        if node.scalar?.style == .plain, let value = node.float ?? node.int.map(Double.init) { return value }
+        if let text = Self.plainText(node) {
+            if DecimalNumber.isDecimal(text), let value = Double(text) { return value }
+            if let infinity = DecimalNumber.infinity(text) { return infinity }
+            if DecimalNumber.isOtherNotation(node, text) {
+                error(node, DecimalNumber.notDecimal(key, text, example: example))
+                return nil
+            }
+        }
         error(node, "\(key) must be a number, not \(Self.show(node))")
         return nil
+    }
+
+    /// The text of a scalar written without quotes, as written; nil for a quoted one or another node.
+    static func plainText(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return scalar.string
     }
 
     public mutating func bool(_ node: Node?, _ key: String) -> Bool? {

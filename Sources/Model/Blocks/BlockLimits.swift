@@ -58,12 +58,4 @@ public enum BlockLimits {
         let number = BlockFormat.integer(value, .en)
         return rest == 1 && power >= 6 ? "\(number) (10^\(power))" : number
     }
-
-    /// Whether `text` is a whole number written with digits only (and perhaps a sign): one too
-    /// large for `Int` is out of range rather than not a number.
-    static func isDigits(_ text: String) -> Bool {
-        var digits = text[...]
-        if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
-    }
 }

@@ -114,7 +114,7 @@ extension Goal {
             reader.error(node, "min_close_rate \"\(text)\" must be a share between 0 and 1; write \(text) as \(example)")
             return nil
         }
-        guard let rate = reader.double(node, "min_close_rate") else { return nil }
+        guard let rate = reader.double(node, "min_close_rate", example: "0.2") else { return nil }
         if rate == 0 {
             reader.error(
                 node,

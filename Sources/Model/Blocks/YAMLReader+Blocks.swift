@@ -54,7 +54,7 @@ extension YAMLReader {
 
     /// A whole number of one or more (leads, deals, attempts), at most ``BlockLimits/count``.
     mutating func count(_ node: Node?, _ key: String, example: String) -> Int? {
-        guard let node, let value = wholeNumber(node, key, range: BlockLimits.count) else { return nil }
+        guard let node, let value = wholeNumber(node, key, range: BlockLimits.count, example: example) else { return nil }
         if value < 1 {
             error(node, "\(key) is \(value); it must be 1 or more, e.g. \(key): \(example)")
             return nil
@@ -64,7 +64,7 @@ extension YAMLReader {
 
     /// A whole number of zero or more (points), at most `range.upperBound`.
     mutating func nonNegative(_ node: Node?, _ key: String, range: ClosedRange<Int>) -> Int? {
-        guard let node, let value = wholeNumber(node, key, range: range) else { return nil }
+        guard let node, let value = wholeNumber(node, key, range: range, example: "10") else { return nil }
         if value < 0 {
             error(node, "\(key) is \(value), but it cannot be negative; use 0 or more")
             return nil
@@ -75,12 +75,12 @@ extension YAMLReader {
     /// A whole number no larger than `range.upperBound`; the caller explains one below the range.
     ///
     /// Digits too many for `Int` are out of range too, not "not a whole number".
-    private mutating func wholeNumber(_ node: Node, _ key: String, range: ClosedRange<Int>) -> Int? {
-        if node.int == nil, case .scalar(let scalar) = node, scalar.style == .plain, BlockLimits.isDigits(scalar.string) {
-            error(node, BlockLimits.outOfRange(key, scalar.string, range))
+    private mutating func wholeNumber(_ node: Node, _ key: String, range: ClosedRange<Int>, example: String) -> Int? {
+        if let text = Self.plainText(node), DecimalNumber.isWholeNumber(text), Int(text) == nil {
+            error(node, BlockLimits.outOfRange(key, text, range))
             return nil
         }
-        guard let value = int(node, key) else { return nil }
+        guard let value = int(node, key, example: example) else { return nil }
         if value > range.upperBound {
             error(node, BlockLimits.outOfRange(key, node.scalar?.string ?? "\(value)", range))
             return nil
@@ -101,15 +101,20 @@ extension YAMLReader {
             return nil
         }
         let text = scalar.string
+        let infinity = DecimalNumber.infinity(text)
         // 480.000 is a valid YAML number (480), but the author meant four hundred and eighty thousand.
-        if Self.looksLikeGroupedThousands(text) || node.float == nil && node.int == nil {
+        if Self.looksLikeGroupedThousands(text) || !DecimalNumber.isDecimal(text) && infinity == nil {
+            if !Self.looksLikeGroupedThousands(text), DecimalNumber.isOtherNotation(node, text) {
+                error(node, DecimalNumber.notDecimal(key, text, example: example))
+                return nil
+            }
             let hint =
                 text.contains(",") || text.contains(".") || text.contains(" ")
                 ? "write it without thousands separators" : "write a plain number"
             error(node, "\(key) \"\(text)\" is not a number; \(hint), e.g. \(key): \(example)")
             return nil
         }
-        let value = node.float ?? node.int.map(Double.init) ?? 0
+        let value = infinity ?? Double(text) ?? 0
         if !(value > 0) {
             error(node, "\(key) is \(text), but it must be more than 0, e.g. \(key): \(example)")
             return nil
@@ -138,7 +143,7 @@ extension YAMLReader {
         }
         let trimmed = text.trimmingBlanks
         if TimeSpan(trimmed) == nil, let last = trimmed.last, let unit = TimeSpan.Unit(rawValue: String(last).lowercased()),
-            BlockLimits.isDigits(String(trimmed.dropLast())), trimmed.first?.isNumber == true
+            DecimalNumber.isWholeNumber(String(trimmed.dropLast())), trimmed.first?.isNumber == true
         {
             // Digits too many for Int.
             error(node, BlockLimits.durationOutOfRange(key, text, unit))
