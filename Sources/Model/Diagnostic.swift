@@ -131,8 +131,8 @@ extension Unicode.Scalar {
 }
 
 extension Int {
-    /// `999980` as `999,980`.
-    fileprivate var grouped: String {
+    /// `999980` as `999,980`, for messages.
+    public var grouped: String {
         let digits = String(self)
         var result = ""
         for (index, digit) in digits.enumerated() {

@@ -1,3 +1,5 @@
+internal import Model
+
 /// A template that does not parse: where (1-based line and column) and what is wrong.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong. Tags are quoted with the delimiters in force where they were written.
@@ -147,17 +149,4 @@ public enum TemplateLimits {
     /// Sections and partials one render may nest inside one another, all templates together: each
     /// level is a stack frame of the renderer, and a page renders on a worker thread's small stack.
     public static let nestingDepth = 500
-}
-
-extension Int {
-    /// `100000` as `100,000`, for messages.
-    fileprivate var grouped: String {
-        let digits = String(self)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
-    }
 }
