@@ -1,14 +1,14 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Targets depend in one direction only (see DESIGN.md):
-// ScoringCore -> Model -> Markdown(CCmark) -> Render -> Site -> CLI -> tandem; Minify -> Site
+// Targets depend in one direction only (README.md, "Architecture"):
+// Core -> Formats -> Content, Scorecard (+ ScoringCore); Core -> Mustache, Markdown (CCmark);
+// all of them -> Render -> Site (+ Minify, CZlib) -> TandemCLI (+ DefaultSite) -> tandem
 let package = Package(
     name: "Tandem",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tandem", targets: ["tandem"]),
-        .library(name: "TandemParsers", targets: ["Model", "Render"]),  // for the fuzz targets in Fuzz/
+        .library(name: "TandemParsers", targets: ["Core", "Formats", "Content", "Scorecard", "Mustache", "Render"]),  // for the fuzz targets in Fuzz/
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,26 +24,50 @@ let package = Package(
     targets: [
         // Pure Swift, no Foundation: also compiled with Embedded Swift to WebAssembly.
         .target(name: "ScoringCore"),
+        // Diagnostics and positions, suggestions, slugs, HTML escaping, JSON text, languages, files.
+        .target(name: "Core"),
+        // Reading text formats with positions: JSON, CSV, YAML (through Yams), decimals, dates.
+        .target(name: "Formats", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
+        // What an author writes: site.yml, front matter, the playbook blocks.
+        .target(name: "Content", dependencies: ["Core", "Formats", .product(name: "Yams", package: "Yams")]),
+        // The self-assessment: questionnaires and results, scored by ScoringCore.
         .target(
-            name: "Model",
-            dependencies: ["ScoringCore", .product(name: "Yams", package: "Yams")]
+            name: "Scorecard",
+            dependencies: ["Core", "Formats", "ScoringCore", .product(name: "Yams", package: "Yams")]
         ),
+        // The Mustache template engine.
+        .target(name: "Mustache", dependencies: ["Core"]),
+        // CommonMark through the C library's one boundary file.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["Model", "CCmark"]),
-        // zlib: the scoring module ships deflated inside a script (Site/Deflate.swift).
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Render", dependencies: ["Markdown", "Model"]),
+        .target(name: "Markdown", dependencies: ["Core", "CCmark"]),
+        // Themes, the blocks' HTML, the charts' SVG.
+        .target(
+            name: "Render",
+            dependencies: [
+                "Core", "Formats", "Content", "Scorecard", "ScoringCore", "Mustache", "Markdown",
+            ]
+        ),
         // CSS and JavaScript made smaller for the browser (no dependencies).
         .target(name: "Minify"),
-        .target(name: "Site", dependencies: ["Render", "Markdown", "Model", "ScoringCore", "Minify", "CZlib"]),
+        // zlib: the scoring module ships deflated inside a script (Site/Deflate.swift).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The whole site: content scan, pages, results pages, links, the output folder.
+        .target(
+            name: "Site",
+            dependencies: [
+                "Core", "Formats", "Content", "Scorecard", "ScoringCore", "Mustache", "Markdown", "Render", "Minify",
+                "CZlib",
+            ]
+        ),
         .target(
             name: "TandemCLI",
             dependencies: [
-                "Site", "DefaultSite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Core", "Scorecard", "ScoringCore", "Render", "Site", "DefaultSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -65,17 +89,27 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Core"]),
         .testTarget(
-            name: "ModelTests", dependencies: ["Model", .product(name: "PropertyBased", package: "swift-property-based")],
-            exclude: ["Fixtures"]
+            name: "ContentTests",
+            dependencies: ["Content", "Formats", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ScorecardTests", dependencies: ["Scorecard", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Core"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Core"]),
+        .testTarget(
+            name: "RenderTests", dependencies: ["Render", "Mustache", "Content", "Scorecard", "Formats", "Core"], exclude: ["Snapshots"]),
         .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "CZlib"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["Site", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TandemCLITests",
-            dependencies: ["TandemCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TandemCLI", "Site", "Scorecard", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ]
 )

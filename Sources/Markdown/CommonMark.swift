@@ -2,7 +2,7 @@
 // heading ids, a table of contents, links resolved by the caller and fenced blocks the caller may
 // render itself. Every cmark object made here is freed here.
 internal import CCmark
-internal import Model
+internal import Core
 
 #if canImport(Glibc)
     internal import Glibc

@@ -1,5 +1,6 @@
-public import Model
-internal import Yams
+public import Core
+internal import Formats
+public import Mustache
 
 /// A theme: Mustache layouts and partials, UI strings per language, and assets (CSS, JS, wasm).
 ///
@@ -148,14 +149,6 @@ public struct Theme: Sendable {
             let file = templateFiles[template] ?? template + ".mustache"
             throw Diagnostic(SourceLocation(file: file), "rendering \(page ?? "this template") \(error.message)")
         }
-    }
-
-    /// Renders a template with a context of dictionaries, arrays, strings, numbers and booleans.
-    ///
-    /// For the transition only: converting the context costs a dynamic cast per value. Build a
-    /// `TemplateValue` and call `render(_:context:)` with it instead.
-    public func render(_ template: String, context: [String: Any]) throws(Diagnostic) -> String {
-        try render(template, context: TemplateValue(context))
     }
 
     /// The UI strings for a language.

@@ -1,4 +1,5 @@
-internal import Model
+internal import Content
+internal import Core
 
 /// Checks that need every playbook block of the site at once: one pipeline per language (the same
 /// stages in every translation), SLA rules that refer to stages of that pipeline, one goal per

@@ -1,4 +1,4 @@
-public import Model
+public import Core
 internal import Synchronization
 
 /// The whole site rendered in memory.

@@ -1,4 +1,4 @@
-internal import Model
+internal import Core
 
 /// The files of a content folder, sorted into pages, data and files to copy.
 struct ContentScan {

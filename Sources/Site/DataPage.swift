@@ -1,4 +1,6 @@
-internal import Model
+internal import Content
+internal import Core
+internal import Mustache
 internal import Render
 
 /// A page Tandem makes from data rather than from Markdown: a questionnaire's form, a team's

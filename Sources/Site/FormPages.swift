@@ -1,5 +1,8 @@
-internal import Model
+internal import Content
+internal import Core
+internal import Mustache
 internal import Render
+internal import Scorecard
 internal import ScoringCore
 
 /// The self-assessment's pages, for each questionnaire in each language of the site:

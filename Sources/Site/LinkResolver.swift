@@ -1,5 +1,6 @@
+internal import Content
+internal import Core
 internal import Markdown
-internal import Model
 internal import Render
 
 /// Renders each page's Markdown, turning links to `.md` files into links to their built pages,

@@ -1,4 +1,4 @@
-internal import Model
+internal import Core
 
 #if canImport(Glibc)
     internal import Glibc

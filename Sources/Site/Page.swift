@@ -1,4 +1,5 @@
-internal import Model
+internal import Content
+internal import Core
 
 /// One page of the built site in one language: a Markdown file, or a section page Tandem generates
 /// for a folder that has no `index.md`.

@@ -1,4 +1,7 @@
-internal import Model
+internal import Content
+internal import Core
+internal import Formats
+internal import Mustache
 internal import Render
 internal import Synchronization
 

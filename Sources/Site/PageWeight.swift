@@ -1,4 +1,4 @@
-internal import Model
+internal import Core
 
 /// What a page weighs in a browser: its HTML and the stylesheets, scripts and images it loads.
 enum PageWeight {

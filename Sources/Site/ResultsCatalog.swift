@@ -1,4 +1,5 @@
-internal import Model
+internal import Core
+internal import Scorecard
 internal import ScoringCore
 
 /// The results of one questionnaire by team and round, scored by ``ResultSet`` (and so by

@@ -1,5 +1,6 @@
-internal import Model
+internal import Core
 internal import Render
+internal import Scorecard
 internal import ScoringCore
 
 /// The numbers of a team's round as files to download beside its page.

@@ -1,5 +1,7 @@
-internal import Model
+internal import Content
+internal import Core
 internal import Render
+internal import Scorecard
 
 /// The scorecard results pages (issue 5): an index of every team and round, a page per team with
 /// its trend, and a page per team's round with its scores, the sales-versus-marketing gap, charts,

@@ -1,5 +1,6 @@
-internal import Model
+internal import Mustache
 internal import Render
+internal import Scorecard
 internal import ScoringCore
 
 // The `data` each results layout sees (`layouts/results-index`, `results-team`, `results-round`).

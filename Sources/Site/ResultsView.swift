@@ -1,5 +1,7 @@
-internal import Model
+internal import Core
+internal import Mustache
 internal import Render
+internal import Scorecard
 internal import ScoringCore
 
 /// One questionnaire's results in one language: the values the results templates see under `data`.

@@ -1,4 +1,5 @@
-internal import Model
+internal import Content
+internal import Core
 internal import Render
 
 /// The sentences of the results pages in English and Danish.

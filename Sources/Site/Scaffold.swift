@@ -1,4 +1,5 @@
-public import Model
+internal import Content
+public import Core
 
 /// The files of a new site, made from the example site that ships with Tandem.
 public enum Scaffold {

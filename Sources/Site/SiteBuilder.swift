@@ -1,7 +1,9 @@
+internal import Content
+public import Core
 internal import Markdown
 internal import Minify
-public import Model
 public import Render
+internal import Scorecard
 
 /// What `tandem build` is asked to do.
 public struct BuildOptions: Sendable {

@@ -1,4 +1,5 @@
-public import Model
+internal import Core
+public import Scorecard
 
 /// The data of a site beside its pages: its questionnaires and its scorecard results.
 public struct SiteData: Sendable {

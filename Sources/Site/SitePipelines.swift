@@ -1,5 +1,6 @@
+internal import Content
+internal import Core
 internal import Markdown
-internal import Model
 
 /// The pipeline each language's pages refer to: the `pipeline` block of a page in that language,
 /// else the main language's, else the default pipeline.

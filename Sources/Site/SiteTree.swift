@@ -1,4 +1,5 @@
-internal import Model
+internal import Content
+internal import Core
 
 /// Every page of a site in every language, with its sections, ordered for navigation.
 struct SiteTree: Sendable {

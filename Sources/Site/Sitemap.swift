@@ -1,5 +1,6 @@
+internal import Content
+internal import Core
 internal import Markdown
-internal import Model
 
 /// `sitemap.xml`, written only when the site has a base URL.
 enum Sitemap {

@@ -1,5 +1,5 @@
 internal import ArgumentParser
-internal import Model
+internal import Core
 internal import Site
 
 /// `tandem build`: the site into `public/`, replaced only when the build succeeds.

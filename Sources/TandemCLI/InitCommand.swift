@@ -1,6 +1,6 @@
 internal import ArgumentParser
+internal import Core
 internal import DefaultSite
-internal import Model
 internal import Site
 
 /// `tandem init DIR`: a new site, made from the example that ships inside the binary.

@@ -1,5 +1,6 @@
 internal import ArgumentParser
-internal import Model
+internal import Core
+internal import Scorecard
 
 #if canImport(Glibc)
     internal import Glibc

@@ -1,4 +1,5 @@
-internal import Model
+internal import Core
+internal import Scorecard
 internal import ScoringCore
 
 /// What `tandem score` prints: the JSON of DESIGN.md, or a table for people.

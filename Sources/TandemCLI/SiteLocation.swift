@@ -1,6 +1,6 @@
 internal import ArgumentParser
+internal import Core
 internal import DefaultSite
-internal import Model
 internal import Render
 internal import Site
 

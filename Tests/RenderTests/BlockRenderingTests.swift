@@ -1,5 +1,6 @@
+import Content
+import Core
 import Foundation
-import Model
 import Testing
 
 @testable import Render

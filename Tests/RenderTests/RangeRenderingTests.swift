@@ -1,4 +1,5 @@
-import Model
+import Content
+import Core
 import Render
 import Testing
 

@@ -1,9 +1,10 @@
+import Core
 import Dispatch
 import Foundation
-import Model
 import Synchronization
 import Testing
 
+@testable import Mustache
 @testable import Render
 
 /// The bounds of `TemplateLimits`: nesting at parse time, work at render time.

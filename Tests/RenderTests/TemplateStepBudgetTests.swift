@@ -1,7 +1,8 @@
+import Core
 import Foundation
-import Model
 import Testing
 
+@testable import Mustache
 @testable import Render
 
 /// `TemplateLimits.steps`: sections over lists inside one another multiply their items without

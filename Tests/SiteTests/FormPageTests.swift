@@ -1,6 +1,7 @@
+import Core
 import Foundation
-import Model
 import Render
+import Scorecard
 import Site
 import Testing
 

@@ -1,6 +1,6 @@
 internal import CZlib
+import Core
 import Foundation
-import Model
 import Render
 import Testing
 

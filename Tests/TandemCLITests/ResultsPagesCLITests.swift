@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Model
 import Testing
 
 /// The example site's results pages show the numbers `tandem score --by department` prints for

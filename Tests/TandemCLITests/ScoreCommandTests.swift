@@ -1,11 +1,12 @@
+import Formats
 import Foundation
-import Model
+import ScoringCore
 import Testing
 
-/// `tandem score` run as a process on the ModelTests fixtures (numbers derived in ResultSetTests).
+/// `tandem score` run as a process on the ScorecardTests fixtures (numbers derived in ResultSetTests).
 @Suite("tandem score")
 struct ScoreCommandTests {
-    static let fixtures = Tandem.repository + "/Tests/ModelTests/Fixtures"
+    static let fixtures = Tandem.repository + "/Tests/ScorecardTests/Fixtures"
 
     static func score(_ arguments: [String]) throws -> Tandem.Result {
         try Tandem.run(["score"] + arguments + ["--content", "content"], in: fixtures)

@@ -1,5 +1,5 @@
 internal import Foundation
-public import Model
+public import Scorecard
 
 /// What the targets read beside their input: the example site's questionnaire, for results.
 public enum Fixtures {

@@ -1,6 +1,6 @@
 import FuzzSupport
 
-@testable import Model
+@testable import Content
 
 /// A Markdown file's front matter: the split, then the fast path against the YAML path, which must
 /// agree whenever the fast path gives an answer.

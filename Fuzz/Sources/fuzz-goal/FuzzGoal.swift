@@ -1,5 +1,5 @@
 import FuzzSupport
-import Model
+import Content
 
 /// A ```goal block of a playbook page.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import FuzzSupport
-import Model
+import Scorecard
 
 /// A questionnaire file (assessments/<id>.yml).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import FuzzSupport
-import Model
+import Scorecard
 
 /// A results file in CSV, its syntax and then its results against the example questionnaire.
 @_cdecl("LLVMFuzzerTestOneInput")

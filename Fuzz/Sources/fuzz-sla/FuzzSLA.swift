@@ -1,5 +1,5 @@
 import FuzzSupport
-import Model
+import Content
 
 /// A ```sla block of a playbook page.
 @_cdecl("LLVMFuzzerTestOneInput")

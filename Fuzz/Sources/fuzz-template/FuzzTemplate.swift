@@ -1,5 +1,5 @@
 import FuzzSupport
-import Render
+import Mustache
 
 /// A Mustache template, parsed and rendered with a small context and partials.
 @_cdecl("LLVMFuzzerTestOneInput")

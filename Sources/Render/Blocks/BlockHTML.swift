@@ -1,5 +1,5 @@
-internal import Markdown
-public import Model
+public import Content
+public import Core
 
 /// What a block's HTML needs to know about the page it is on.
 public struct BlockContext {

@@ -1,4 +1,6 @@
-internal import Model
+internal import Content
+internal import Core
+internal import Formats
 
 /// The words and sentences of the block components in English and Danish.
 ///

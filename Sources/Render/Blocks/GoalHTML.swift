@@ -1,4 +1,4 @@
-internal import Model
+internal import Content
 
 /// The goal as a funnel: SQLs, then closed deals with the close rate, then revenue with its
 /// arithmetic, and a warning when the numbers do not add up.

@@ -1,4 +1,4 @@
-internal import Model
+internal import Content
 
 /// The pipeline as an ordered list of stages, each with its owner and its entry and exit criteria.
 struct PipelineHTML {

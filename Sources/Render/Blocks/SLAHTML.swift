@@ -1,4 +1,4 @@
-internal import Model
+internal import Content
 
 /// The SLA as one plain-language sentence per rule, then a table with a column per rule.
 struct SLAHTML {

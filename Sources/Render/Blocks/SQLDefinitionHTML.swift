@@ -1,4 +1,4 @@
-internal import Model
+internal import Content
 
 /// The SQL definition as a checklist (printable, with a box to tick) and its qualification rule.
 struct SQLDefinitionHTML {

@@ -1,4 +1,4 @@
-public import Model
+public import Core
 
 /// Where a score lies on the scale: the scale as a bar divided into the questionnaire's bands,
 /// each named inside its stretch, and a marker at the score.

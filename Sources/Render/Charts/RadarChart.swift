@@ -1,4 +1,4 @@
-public import Model
+public import Core
 
 #if canImport(Glibc)
     internal import Glibc

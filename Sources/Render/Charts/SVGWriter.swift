@@ -1,4 +1,4 @@
-internal import Markdown
+internal import Core
 
 /// Builds SVG markup with every attribute value and text escaped, and coordinates written the
 /// same way on every machine (rounded to a tenth, no exponent), so charts can be snapshot-tested.

@@ -1,4 +1,4 @@
-public import Model
+public import Core
 
 /// Scores as people read them: one decimal, with the language's decimal separator (`3.4`, `3,4`).
 ///

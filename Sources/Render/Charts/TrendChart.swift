@@ -1,4 +1,4 @@
-public import Model
+public import Core
 
 /// A line chart of scores across rounds: one line per series, the scale's full range upwards,
 /// the bands' thresholds as dashed lines, and a label at the end of each line.

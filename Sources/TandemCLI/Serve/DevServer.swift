@@ -1,6 +1,6 @@
+internal import Core
 internal import Hummingbird
 internal import Logging
-internal import Model
 internal import NIOCore
 internal import ServiceLifecycle
 

@@ -1,4 +1,4 @@
-internal import Model
+internal import Core
 internal import Synchronization
 
 /// What the server tells open pages, as Server-Sent Events on `/__tandem/events`.

@@ -1,5 +1,5 @@
+internal import Core
 internal import Dispatch
-internal import Model
 internal import Render
 internal import Site
 internal import Synchronization

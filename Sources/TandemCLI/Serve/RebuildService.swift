@@ -1,4 +1,3 @@
-internal import Model
 internal import ServiceLifecycle
 internal import Synchronization
 

@@ -1,5 +1,5 @@
+internal import Core
 internal import Hummingbird
-internal import Model
 internal import ServiceLifecycle
 
 /// Answers every request from the site in memory, plus the live-reload script and event stream.
