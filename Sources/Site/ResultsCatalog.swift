@@ -59,7 +59,7 @@ struct ResultsCatalog: Sendable {
     }
 }
 
-/// Which numbers a results page may show (DESIGN.md, *min_group_size*): none that rests on fewer
+/// Which numbers a results page may show (docs/scoring.md, rule 6): none that rests on fewer
 /// than `minGroupSize` answers, and none from which such a number can be worked out.
 ///
 /// A page shows a group's number and each department's. Were the group's and one department's

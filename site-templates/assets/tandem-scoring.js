@@ -183,7 +183,7 @@
     }
 
     /**
-     * Scores one respondent (DESIGN.md rule 2).
+     * Scores one respondent (docs/scoring.md, rule 2).
      * @param questionnaire the numeric questionnaire (see the file header).
      * @param answers one entry per question, by position: an integer on the scale, or null.
      * @returns {{mean: ?number, percent: ?number, answered: number, complete: boolean, band: ?number}}
