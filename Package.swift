@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Targets depend in one direction only (see DESIGN.md):
+// Targets depend in one direction only (see README.md, "Architecture"):
 // ScoringCore -> Model -> Markdown(CCmark) -> Render -> Site -> CLI -> tandem; Minify -> Site
 let package = Package(
     name: "Tandem",
