@@ -4,7 +4,7 @@ internal import ScoringCore
 /// The results of one questionnaire by team and round, scored by ``ResultSet`` (and so by
 /// ScoringCore): the numbers every results page, chart and download shows.
 struct ResultsCatalog: Sendable {
-    /// One team's round: its report (rule 3 and 4) and its trend (rule 5), as ResultSet made them.
+    /// One team's round: its report (docs/scoring.md, rules 3 and 4) and its trend (rule 5), as ResultSet made them.
     struct Round: Sendable {
         let label: String
         /// The last part of the page's key: `2026-q1`.

@@ -1,7 +1,7 @@
 import ScoringCore
 import Testing
 
-/// Rule 2, with every expected number worked out by hand.
+/// docs/scoring.md, rule 2, with every expected number worked out by hand.
 @Suite("Respondent scoring (rule 2)")
 struct RespondentScoreTests {
     /// Scale 1–5, bands from 1, 2.5 and 4.
