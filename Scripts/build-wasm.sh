@@ -4,10 +4,12 @@
 #   Scripts/build-wasm.sh           rebuild the committed module
 #   Scripts/build-wasm.sh --check   rebuild into a temporary folder; exit 1 if the committed bytes differ
 #
-# The recipe is DESIGN.md's. The build is reproducible: outputs have the same relative names in
-# every run, the link uses --strip-all (no names, no paths), and the toolchain is fixed, so the
-# same sources give the same bytes in any checkout. Needs swiftc, clang and wasm-ld from
-# the Swift toolchain (found on PATH, or under /opt/swift/usr/bin, or in $SWIFT_TOOLCHAIN_BIN).
+# This script is the recipe: the swiftc, clang and wasm-ld steps below are its only description
+# (docs/form.md says how the pages load the module). The build is reproducible: outputs have the
+# same relative names in every run, the link uses --strip-all (no names, no paths), and the
+# toolchain is fixed, so the same sources give the same bytes in any checkout. Needs swiftc, clang
+# and wasm-ld from the Swift toolchain (found on PATH, or under /opt/swift/usr/bin, or in
+# $SWIFT_TOOLCHAIN_BIN).
 set -euo pipefail
 export LC_ALL=C # the order of the sources, and so the bytes, must not depend on the locale
 

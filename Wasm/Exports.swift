@@ -172,7 +172,7 @@ public func tandemCheckQuestionnaire(
     }
 }
 
-/// Scores one respondent (rule 2).
+/// Scores one respondent (docs/scoring.md, rule 2).
 ///
 /// Writes `out[0...4]` = `[mean, percent, answered, complete (0 or 1), band (-1 for none)]`;
 /// mean and percent are NaN when nothing is answered.
@@ -220,7 +220,7 @@ private func groupOutputCount(_ questionnaire: Questionnaire) -> Int {
     11 + questionnaire.questionCount * (8 + questionnaire.scaleValueCount)
 }
 
-/// Scores a group, its sales and marketing parts, and the gap (rules 3 and 4).
+/// Scores a group, its sales and marketing parts, and the gap (docs/scoring.md, rules 3 and 4).
 ///
 /// `data` holds `respondentCount × (1 + Q)` values (see the file header). Writes
 /// `tandem_group_output_count` values to `out`:

@@ -37,7 +37,7 @@ for k in 1 2 3 4 5 6 7 8 9; do
   printf '  - {id: q%s, weight: %s, text: "Question %s"}\n' "$k" "$(( k % 3 + 1 ))" "$k" >>"$OUT/bench.yml"
 done
 
-# The results: the shape of DESIGN.md (and of gen_corpus.py's results, plus assessment, version,
+# The results: the shape of docs/scoring.md (and of gen_corpus.py's results, plus assessment, version,
 # team and an unanswered question now and then), in one array.
 python3 - "$OUT/results.json" "$RESULTS" <<'PY'
 import json, random, sys

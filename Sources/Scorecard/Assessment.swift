@@ -32,7 +32,7 @@ public struct Assessment: Sendable {
         public let high: LocalizedText
     }
 
-    /// A range of means with its verdict (rule 2): from ``min`` up to the next band's `min`.
+    /// A range of means with its verdict (docs/scoring.md, rule 2): from ``min`` up to the next band's `min`.
     public struct Band: Sendable, Hashable {
         public let id: String
         public let min: Double

@@ -1,6 +1,6 @@
 public import ScoringCore
 
-/// The results of one questionnaire, scored by ScoringCore (rules 2–5 of DESIGN.md).
+/// The results of one questionnaire, scored by ScoringCore (docs/scoring.md, rules 2–5).
 ///
 /// This is the one place where results meet ScoringCore, for `tandem score` and the results pages
 /// alike, so both show the same numbers.

@@ -1,4 +1,4 @@
-/// The sales-versus-marketing perception gap on one question, or overall (rule 4).
+/// The sales-versus-marketing perception gap on one question, or overall (docs/scoring.md, rule 4).
 public struct Gap: Hashable, Sendable {
     /// `mean(sales) − mean(marketing)`; `nil` unless both departments reach `minGroupSize`.
     public let value: Double?

@@ -1,4 +1,4 @@
-/// A group's score: any set of respondents, such as a team's round or one department (rule 3).
+/// A group's score: any set of respondents, such as a team's round or one department (docs/scoring.md, rule 3).
 public struct GroupScore: Hashable, Sendable {
     /// The number of complete respondents.
     public let n: Int

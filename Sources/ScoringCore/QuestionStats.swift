@@ -1,4 +1,4 @@
-/// How one question was answered across a group (rule 3 of DESIGN.md).
+/// How one question was answered across a group (docs/scoring.md, rule 3).
 public struct QuestionStats: Hashable, Sendable {
     /// The number of respondents who answered the question.
     public let n: Int

@@ -1,4 +1,4 @@
-/// One respondent's score (rule 2 of DESIGN.md).
+/// One respondent's score (docs/scoring.md, rule 2).
 public struct RespondentScore: Hashable, Sendable {
     /// `Σ(wᵢ·aᵢ) / Σwᵢ` over the answered questions; `nil` when nothing is answered.
     public let mean: Double?

@@ -1,4 +1,4 @@
-/// Rounds and trend (rule 5 of DESIGN.md).
+/// Rounds and trend (docs/scoring.md, rule 5).
 ///
 /// Rounds are ordered by label. Labels reach the core as UTF-8 bytes so that the order is the
 /// same byte-wise order everywhere (ISO dates and quarters sort correctly) and `String` stays out

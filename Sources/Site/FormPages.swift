@@ -12,8 +12,8 @@ internal import ScoringCore
 /// - the tally page (`assessment/<id>-tally`, `layouts/tally`), where a facilitator types in a stack
 ///   of paper sheets and sees the group's score (`assets/tally.js`).
 ///
-/// Both pages carry the questionnaire's numbers in `data-` attributes (the form's test hooks of
-/// DESIGN.md), so the scripts read everything from the page and work from `file://`.
+/// Both pages carry the questionnaire's numbers in `data-` attributes, beside the test hooks of
+/// docs/form.md ("Test hooks"), so the scripts read everything from the page and work from `file://`.
 enum FormPages {
     /// The form page with everything it loads opens at once on a workshop's laptop: 60 KiB.
     static let pageBudget = 60 * 1024

@@ -5,7 +5,7 @@ internal import ScoringCore
 /// The results of one questionnaire by team and round, scored by ``ResultSet`` (and so by
 /// ScoringCore): the numbers every results page, chart and download shows.
 struct ResultsCatalog: Sendable {
-    /// One team's round: its report (rule 3 and 4) and its trend (rule 5), as ResultSet made them.
+    /// One team's round: its report (docs/scoring.md, rules 3 and 4) and its trend (rule 5), as ResultSet made them.
     struct Round: Sendable {
         let label: String
         /// The last part of the page's key: `2026-q1`.
@@ -60,7 +60,7 @@ struct ResultsCatalog: Sendable {
     }
 }
 
-/// Which numbers a results page may show (DESIGN.md, *min_group_size*): none that rests on fewer
+/// Which numbers a results page may show (docs/scoring.md, rule 6): none that rests on fewer
 /// than `minGroupSize` answers, and none from which such a number can be worked out.
 ///
 /// A page shows a group's number and each department's. Were the group's and one department's

@@ -2,7 +2,7 @@ internal import Core
 internal import Scorecard
 internal import ScoringCore
 
-/// What `tandem score` prints: the JSON of DESIGN.md, or a table for people.
+/// What `tandem score` prints: the JSON of docs/scoring.md (`tandem score`, "JSON"), or a table for people.
 struct ScoreOutput {
     let scored: ResultSet
     let files: Int
@@ -12,7 +12,7 @@ struct ScoreOutput {
 
     // MARK: - JSON
 
-    /// The JSON of DESIGN.md, key order as documented, one respondent or question per line.
+    /// The JSON of docs/scoring.md, in the key order documented there, one respondent or question per line.
     ///
     /// With `--by`, two keys follow `gap`: `"by"` (the dimension) and `"groups"`, each group
     /// `{"group", "respondents", "overall", "questions", "gap", "trend"}` with the same shapes as

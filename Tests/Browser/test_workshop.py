@@ -60,7 +60,8 @@ def test_a_workshop_of_twelve_and_its_results_page(driver, site, downloads, tand
     results = Page(driver, site_copy / "public", downloads)
     results.open("results/workshop/2026-q4/index.html")
     overall = float(results.find(".results-score__value [data-value]").get_attribute("data-value"))
-    # Rule 3: the overall mean is the mean of the complete respondents' means: the twelve numbers seen.
+    # docs/scoring.md, rule 3: the overall mean is the mean of the complete respondents' means:
+    # the twelve numbers seen.
     assert abs(overall - sum(mean for _, mean in seen) / 12) < 1e-12
     items = results.find_all(".results-departments__item")
     assert [item.find_element("css selector", "dt").text for item in items[:2]] == ["Sales", "Marketing"]

@@ -1,7 +1,7 @@
 import ScoringCore
 import Testing
 
-/// Rules 3 and 4 on one small, hand-computed group.
+/// docs/scoring.md, rules 3 and 4, on one small, hand-computed group.
 ///
 /// Scale 1–5, three questions of weight 1, complete at 2 answers, bands from 1, 2.5 and 4.
 ///

@@ -1,7 +1,7 @@
 import ScoringCore
 import Testing
 
-/// Rule 2, with every expected number worked out by hand.
+/// docs/scoring.md, rule 2, with every expected number worked out by hand.
 @Suite("Respondent scoring (rule 2)")
 struct RespondentScoreTests {
     /// Scale 1–5, bands from 1, 2.5 and 4.
@@ -67,7 +67,7 @@ struct RespondentScoreTests {
     }
 
     @Test func theDesignExample() throws {
-        // DESIGN.md's `tandem score` example: nine questions, weight 1, answers summing to 31.
+        // The `tandem score` example of docs/scoring.md: nine questions, weight 1, answers summing to 31.
         let q = try Self.questionnaire(weights: Array(repeating: 1, count: 9))
         let score = try q.score([4, 4, 3, 3, 4, 3, 4, 3, 3])
         #expect(score.mean == 3.4444444444444446)

@@ -6,7 +6,7 @@ import Site
 import Testing
 
 /// The self-assessment form and tally pages of the example site (`content/`): the test hooks of
-/// DESIGN.md, both languages, no inline script, the page weight, and files the browser saved.
+/// docs/form.md, both languages, no inline script, the page weight, and files the browser saved.
 ///
 /// The browser suite (`Tests/Browser`, run by `Scripts/browser-tests.sh`) drives the same pages.
 @Suite struct FormPageTests {
@@ -187,7 +187,7 @@ import Testing
         #expect(results[0].department == "other")
         #expect(results[0].respondent == "person 5")
         #expect(results[0].answers == [5, nil, 5, 4, nil, 1, 5, 1, 1])
-        // The keys in the order of DESIGN.md, every question present.
+        // The keys in the order of docs/scoring.md ("Results", "JSON"), every question present.
         let text = try String(contentsOfFile: Fixtures.root + "/form-export/form-answers.json", encoding: .utf8)
         let keys = Self.captures(#"\n  "([a-z]+)":"#, in: text)
         #expect(keys == ["assessment", "version", "date", "department", "respondent", "answers"])

@@ -6,7 +6,7 @@
  * the numbers to the module and shows what it returns: it does no scoring arithmetic.
  *
  * It also keeps the answers in localStorage, saves them as a result file in the format of
- * DESIGN.md (which `tandem score` reads and content/results/ takes) and loads such a file back.
+ * docs/scoring.md (which `tandem score` reads and content/results/ takes) and loads such a file back.
  *
  * The page says everything in data- attributes: the questionnaire's numbers on [data-form], each
  * question a fieldset [data-question][data-weight] of radio inputs, each band [data-band][data-min],
@@ -92,7 +92,7 @@
     },
   };
 
-  /** One result in the format of DESIGN.md, its keys in that order; optional fields only when given. */
+  /** One result in the format of docs/scoring.md, its keys in that order; optional fields only when given. */
   function result(q, fields, answers) {
     const out = {assessment: q.id, version: q.version, date: fields.date, department: fields.department};
     for (const key of ["respondent", "team", "round"]) if (fields[key]) out[key] = fields[key];

@@ -9,7 +9,7 @@
  *
  * Each sheet and the group are scored by the scoring module (scoreRespondent, scoreGroup); this
  * file does no scoring arithmetic. Sheets are kept in localStorage and exported as a results
- * bundle (a JSON array in the format of DESIGN.md) or as CSV, both read by `tandem score`.
+ * bundle (a JSON array in the format of docs/scoring.md) or as CSV, both read by `tandem score`.
  *
  * Needs form.js (the `TandemForm` helpers) and tandem-scoring.js loaded before it.
  */

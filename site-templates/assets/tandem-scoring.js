@@ -183,7 +183,7 @@
     }
 
     /**
-     * Scores one respondent (DESIGN.md rule 2).
+     * Scores one respondent (docs/scoring.md, rule 2).
      * @param questionnaire the numeric questionnaire (see the file header).
      * @param answers one entry per question, by position: an integer on the scale, or null.
      * @returns {{mean: ?number, percent: ?number, answered: number, complete: boolean, band: ?number}}
@@ -204,7 +204,7 @@
     }
 
     /**
-     * Scores a group, its sales and marketing parts, and the gap between them (rules 3 and 4).
+     * Scores a group, its sales and marketing parts, and the gap between them (docs/scoring.md, rules 3 and 4).
      * @param questionnaire the numeric questionnaire.
      * @param respondents [{department: "sales" | "marketing" | any string, answers: [...]}], in
      *   the order the results were read (the overall mean sums in this order).
