@@ -1,3 +1,5 @@
+internal import Core
+
 /// Turns a template's source into a token tree, applying the spec's standalone-line rules.
 ///
 /// A standalone line holds nothing but whitespace and one section, inverted-section, closing,
@@ -9,13 +11,15 @@ struct TemplateParser {
     private var openDelimiter: [UInt8] = Array("{{".utf8)
     private var closeDelimiter: [UInt8] = Array("}}".utf8)
     private(set) var partialReferences: [PartialReference] = []
-    /// The position of the last partial tag, so that finding the next one's reads only the text between.
-    private var lastPartial = (offset: 0, line: 1, column: 1)
+    /// Lines and columns of byte offsets, indexed once: a template of a hundred thousand partial
+    /// tags must not read its text a hundred thousand times.
+    private let positions: TextPosition
     /// Whether lines lose their leading spaces and tabs, and blank lines are left out.
     private let trimsIndentation: Bool
 
     init(_ text: String, trimIndentation: Bool = false) {
         bytes = Array(text.utf8)
+        positions = TextPosition(bytes)
         trimsIndentation = trimIndentation && !Self.hasPreformattedText(bytes)
     }
 
@@ -86,7 +90,7 @@ struct TemplateParser {
                 nodes.append(.variable(try name(tag), escaped: escaped))
             case .partial:
                 let name = try partialName(tag)
-                let (line, column) = partialLocation(tag.start)
+                let (line, column) = location(of: tag.start)
                 partialReferences.append(PartialReference(name: name, line: line, column: column))
                 let indentation =
                     !standalone ? nil : trimsIndentation ? "" : String(decoding: bytes[lineBegin!..<tagStart], as: UTF8.self)
@@ -310,33 +314,7 @@ struct TemplateParser {
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.
     private func location(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes[0..<offset] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
-
-    /// The location of a partial tag, counted on from the previous one: partial tags come in source
-    /// order, and a template of a hundred thousand of them must not read its text a hundred thousand times.
-    private mutating func partialLocation(_ offset: Int) -> (line: Int, column: Int) {
-        var (line, column) = (lastPartial.line, lastPartial.column)
-        for byte in bytes[lastPartial.offset..<offset] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        lastPartial = (offset, line, column)
-        return (line, column)
+        positions.lineAndColumn(of: offset, in: bytes)
     }
 
     private func error(at offset: Int, _ reason: TemplateError.Reason) -> TemplateError {

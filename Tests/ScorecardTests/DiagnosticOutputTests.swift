@@ -60,9 +60,9 @@ import Testing
         for column in 0..<1_000_000 { text += ",x\(column)" }
         text += "\r\n"
         let file = try ResultFile(bytes: Array(text.utf8), file: "results/wide.csv", format: .csv)
-        let start = ContinuousClock.now
+        // Quadratic work here would take hours; the suite's time limit of a minute catches it
+        // without a clock in the test, which a loaded machine makes flaky.
         let (results, diagnostics) = file.results(for: .only(try Fixtures.alignment()))
-        #expect(ContinuousClock.now - start < .seconds(20))
         #expect(results.isEmpty)
         #expect(diagnostics.count == 101)
         #expect(diagnostics.first?.description.hasPrefix("results/wide.csv:1:17: error: unknown column \"x0\"") == true)
