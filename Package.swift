@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Targets depend in one direction only (README.md, "Architecture"):
-// Core -> Formats -> Content, Scorecard (+ ScoringCore); Core -> Mustache, Markdown (CCmark);
-// all of them -> Render -> Site (+ Minify, CZlib) -> TandemCLI (+ DefaultSite) -> tandem
+//   Core <- Formats <- Content, Scorecard (+ ScoringCore);  Core <- Mustache, Markdown (+ CCmark)
+//   Render <- Content, Mustache;  Site <- Render, Scorecard, Markdown (+ Minify, CZlib)
+//   TandemCLI <- Site (+ DefaultSite);  tandem <- TandemCLI
+// Linux only: the file-system code calls Glibc directly, so no Apple platform is claimed.
 let package = Package(
     name: "Tandem",
     products: [
@@ -47,9 +49,7 @@ let package = Package(
         // Themes, the blocks' HTML, the charts' SVG.
         .target(
             name: "Render",
-            dependencies: [
-                "Core", "Formats", "Content", "Scorecard", "ScoringCore", "Mustache", "Markdown",
-            ]
+dependencies: ["Core", "Formats", "Content", "Mustache"]
         ),
         // CSS and JavaScript made smaller for the browser (no dependencies).
         .target(name: "Minify"),
@@ -84,11 +84,13 @@ let package = Package(
         .testTarget(
             name: "ScoringCoreTests",
             dependencies: [
-                "ScoringCore",
+                "TestSupport", "ScoringCore",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // What the tests share: the repository's paths, temporary folders, snapshot record-or-compare.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Core"]),
         .testTarget(
@@ -96,20 +98,20 @@ let package = Package(
             dependencies: ["Content", "Formats", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
-            name: "ScorecardTests", dependencies: ["Scorecard", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
+            name: "ScorecardTests", dependencies: ["TestSupport", "Scorecard", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
         ),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Core"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Core"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["TestSupport", "Markdown", "Core"]),
         .testTarget(
-            name: "RenderTests", dependencies: ["Render", "Mustache", "Content", "Scorecard", "Formats", "Core"], exclude: ["Snapshots"]),
+            name: "RenderTests", dependencies: ["TestSupport", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core"], exclude: ["Snapshots"]),
         .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core", "CZlib"], exclude: ["Fixtures"]),
+            dependencies: ["TestSupport", "Site", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TandemCLITests",
             dependencies: [
-                "TandemCLI", "Site", "Scorecard", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                "TestSupport", "TandemCLI", "Site", "Scorecard", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ]
 )

@@ -154,6 +154,7 @@ public enum FileSystem {
         let walk = FolderWalk(boundary: inside, rootPrefix: relativePrefix(of: root, in: inside), privateFolders: privateFolders)
         walk.walk(root, prefix: "", ancestors: [FolderWalk.identity(rootInfo)], throughLink: false, into: &listing)
         listing.files.sort()
+        listing.folders.sort()
         return listing
     }
 
@@ -293,6 +294,9 @@ public enum FileSystem {
 public struct FolderListing: Sendable {
     /// The regular files, as sorted paths relative to the folder.
     public var files: [String] = []
+    /// The folders walked (those reached through a followed link too), as sorted paths relative to
+    /// the folder, the folder itself not included.
+    public var folders: [String] = []
     /// The symbolic links that were not followed, by path relative to the folder, with the reason.
     public var skipped: [(path: String, reason: String)] = []
 
@@ -333,6 +337,7 @@ private struct FolderWalk {
                     listing.skipped.append((relative, "is a folder that holds itself (a loop); skipped"))
                     continue
                 }
+                listing.folders.append(relative)
                 walk(path, prefix: relative + "/", ancestors: ancestors.union([id]), throughLink: throughLink, into: &listing)
             case S_IFREG:
                 listing.files.append(relative)
@@ -395,6 +400,7 @@ private struct FolderWalk {
                             + "skipped, because links are followed one level only"
                     ))
             } else {
+                listing.folders.append(relative)
                 walk(path, prefix: relative + "/", ancestors: ancestors.union([id]), throughLink: true, into: &listing)
             }
         default:

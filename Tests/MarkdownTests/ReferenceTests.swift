@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Markdown
@@ -19,8 +20,7 @@ import Testing
             "1) one\n2) two\n\n10. ten\n",
             "- \n- empty item\n\n***\n",
         ]
-        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content").path
+        let content = Repository.exampleContent
         if let files = FileManager.default.enumerator(atPath: content) {
             for case let file as String in files where file.hasSuffix(".md") {
                 if let text = try? String(contentsOfFile: content + "/" + file, encoding: .utf8) { samples.append(text) }

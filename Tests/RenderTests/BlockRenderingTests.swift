@@ -1,6 +1,7 @@
 import Content
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Render
@@ -8,7 +9,7 @@ import Testing
 /// Each playbook block rendered in English and Danish, compared with the snapshots in `Snapshots/`
 /// (re-record on purpose with `TANDEM_RECORD=1 swift test --filter BlockRenderingTests`).
 @Suite struct BlockRenderingTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").path
+    static let snapshots = Repository.root + "/Tests/RenderTests/Snapshots"
 
     /// Sample blocks, by snapshot name, as an author writes them.
     static let samples: [(name: String, kind: PlaybookBlock.Kind, yaml: String)] = [
@@ -131,12 +132,7 @@ import Testing
         let language = try #require(Language(rawValue: String(parts[1])))
         let html = BlockHTML.render(
             try Self.block(String(parts[0])), BlockContext(language: language, stage: Self.stages(language)))
-        let file = Self.snapshots + "/" + name + ".html"
-        if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
-            try html.write(toFile: file, atomically: false, encoding: .utf8)
-            return
-        }
-        let expected = try? String(contentsOfFile: file, encoding: .utf8)
+        let expected = try Snapshot.expected(html, file: Self.snapshots + "/" + name + ".html")
         #expect(html == expected, "\(name) differs from Snapshots/\(name).html; set TANDEM_RECORD=1 to re-record on purpose")
     }
 
@@ -203,9 +199,7 @@ import Testing
     }
 
     @Test func docsListEveryKeyWithItsWords() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/blocks.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
+        let text = try Repository.text("docs/blocks.md")
         for (key, english, danish) in BlockWords.keys {
             #expect(text.contains("| `\(key)` | \(english) | \(danish) |"), "docs/blocks.md lacks \(key)")
         }

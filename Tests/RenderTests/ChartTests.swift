@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Render
@@ -11,8 +12,7 @@ import Testing
 /// The results pages' SVG charts, compared with the snapshots in `Snapshots/charts/`
 /// (re-record on purpose with `TANDEM_RECORD=1 swift test --filter ChartTests`).
 @Suite struct ChartTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/charts")
-        .path
+    static let snapshots = Repository.root + "/Tests/RenderTests/Snapshots/charts"
 
     static let questions = [
         "Does marketing understand what goes on in sales?", "Does sales understand what goes on in marketing?",
@@ -107,13 +107,7 @@ import Testing
     @Test(arguments: charts.map(\.name))
     func matchesItsSnapshot(_ name: String) throws {
         let svg = try #require(Self.charts.first { $0.name == name }).svg()
-        let file = Self.snapshots + "/" + name + ".svg"
-        if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
-            try FileManager.default.createDirectory(atPath: Self.snapshots, withIntermediateDirectories: true)
-            try (svg + "\n").write(toFile: file, atomically: false, encoding: .utf8)
-            return
-        }
-        let expected = try? String(contentsOfFile: file, encoding: .utf8)
+        let expected = try Snapshot.expected(svg + "\n", file: Self.snapshots + "/" + name + ".svg")
         #expect(
             svg + "\n" == expected,
             "\(name) differs from Snapshots/charts/\(name).svg; set TANDEM_RECORD=1 to re-record on purpose")

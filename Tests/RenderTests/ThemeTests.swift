@@ -1,14 +1,13 @@
 import Core
 import Foundation
 import Mustache
+import TestSupport
 import Testing
 
 @testable import Render
 
 @Suite struct ThemeTests {
-    static let defaultTheme = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("site-templates").path
+    static let defaultTheme = Repository.defaultTheme
 
     @Test func defaultThemeLoadsWithEveryLayoutAndBothLanguages() throws {
         let theme = try Theme.load(layers: [.directory(Self.defaultTheme)])

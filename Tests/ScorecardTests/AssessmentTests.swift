@@ -1,6 +1,7 @@
 import Core
 import Scorecard
 import ScoringCore
+import TestSupport
 import Testing
 
 @Suite("Questionnaires")

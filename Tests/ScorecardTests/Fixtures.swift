@@ -1,17 +1,17 @@
 import Core
 import Foundation
 import Scorecard
+import TestSupport
 
 /// Paths of the checked-in fixtures, and the error lines they must produce.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    static let root = Repository.fixtures(of: "ScorecardTests")
 
     static func path(_ relative: String) -> String { root + "/" + relative }
 
     /// The repository, and its example site's content folder.
-    static let repository = URL(fileURLWithPath: root).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-    static let exampleContent = repository + "/content"
+    static let repository = Repository.root
+    static let exampleContent = Repository.exampleContent
 
     static func text(_ relative: String) throws -> String {
         try String(contentsOfFile: path(relative), encoding: .utf8)

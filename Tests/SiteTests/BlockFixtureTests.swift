@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Site
@@ -23,11 +24,7 @@ import Testing
         let output = Fixtures.temporaryFolder() + "/public"
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path) }
         let lines = Self.problems(site, output: output)
-        if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: expectedFile, atomically: false, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: expectedFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        let expected = try Snapshot.expectedLines(lines, file: expectedFile)
         #expect(lines == expected, "got:\n\(lines.joined(separator: "\n"))")
     }
 

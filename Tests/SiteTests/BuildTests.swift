@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Render
 import Site
+import TestSupport
 import Testing
 
 @Suite struct BuildTests {
@@ -16,17 +17,7 @@ import Testing
         var snapshot: [String: Data] = [:]
         for (path, bytes) in built where path.hasSuffix(".html") || path.hasSuffix(".xml") { snapshot[path] = bytes }
         snapshot["files.txt"] = Data((built.keys.sorted().joined(separator: "\n") + "\n").utf8)
-        if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
-            try? FileManager.default.removeItem(atPath: snapshotFolder)
-            for (path, bytes) in snapshot {
-                let file = snapshotFolder + "/" + path
-                try FileManager.default.createDirectory(
-                    atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path, withIntermediateDirectories: true)
-                try bytes.write(to: URL(fileURLWithPath: file))
-            }
-            return
-        }
-        let expected = Fixtures.tree(snapshotFolder)
+        let expected = try Snapshot.expectedTree(snapshot, folder: snapshotFolder)
         #expect(expected.keys.sorted() == snapshot.keys.sorted(), "set TANDEM_RECORD=1 to re-record on purpose")
         for (path, bytes) in snapshot {
             let want = expected[path].map { String(decoding: $0, as: UTF8.self) }

@@ -2,14 +2,14 @@ import Core
 import Foundation
 import Render
 import Site
+import TestSupport
 import Testing
 
 /// Paths of the repository, the default theme and the fixture sites.
 enum Fixtures {
-    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let root = testsFolder.appendingPathComponent("Fixtures").path
-    static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent().path
-    static let defaultTheme = repository + "/site-templates"
+    static let root = Repository.fixtures(of: "SiteTests")
+    static let repository = Repository.root
+    static let defaultTheme = Repository.defaultTheme
 
     /// Builds options for a fixture site whose content is in `Fixtures/<name>/content`.
     static func options(_ name: String, output: String, drafts: Bool = false) -> BuildOptions {
@@ -24,23 +24,11 @@ enum Fixtures {
 
     /// A new empty folder, removed by the caller.
     static func temporaryFolder() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-tests-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TemporaryFolder.create("site")
     }
 
     /// Every file below a folder, by relative path, with its bytes.
-    static func tree(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return files }
-        for case let relative as String in enumerator {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[relative] = FileManager.default.contents(atPath: base + "/" + relative) }
-        }
-        return files
-    }
+    static func tree(_ folder: String) -> [String: Data] { fileTree(folder) }
 
     /// The diagnostics of a failing build, as `file:line:column: error: message` with the fixture
     /// folder's path removed so they read as in the fixture's `expected-errors.txt`.

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Site
+import TestSupport
 import Testing
 
 /// Every folder in `Fixtures/invalid` is a site with mistakes, and its `expected-errors.txt` lists the
@@ -14,24 +15,14 @@ import Testing
     @Test(arguments: sites)
     func reportsEveryProblemWithItsPosition(site: String) throws {
         let name = "invalid/" + site
-        let recording = ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil
         let expectedFile = Fixtures.root + "/" + name + "/expected-errors.txt"
-        let expected =
-            recording
-            ? []
-            : try String(contentsOfFile: expectedFile, encoding: .utf8)
-                .split(separator: "\n").map(String.init)
         let output = Fixtures.temporaryFolder() + "/public"
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path) }
         #expect {
             _ = try SiteBuilder(options: Fixtures.options(name, output: output)).build()
         } throws: { error in
             let lines = Fixtures.errorLines(error as! DiagnosticsError, site: name)
-            if ProcessInfo.processInfo.environment["TANDEM_RECORD"] != nil {
-                try? (lines.joined(separator: "\n") + "\n").write(
-                    toFile: Fixtures.root + "/" + name + "/expected-errors.txt", atomically: false, encoding: .utf8)
-                return true
-            }
+            let expected = try Snapshot.expectedLines(lines, file: expectedFile)
             if lines != expected { Issue.record("got:\n\(lines.joined(separator: "\n"))") }
             return lines == expected
         }

@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TandemCLI
 
 /// Runs the built `tandem` binary as a user would, and checks output and exit status.
 enum Tandem {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = Repository.root
 
     /// The `tandem` binary next to the test bundle.
     static var binary: String {

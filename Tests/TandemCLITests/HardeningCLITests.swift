@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What the commands refuse to do to files that are not theirs, run as a user would.
 @Suite struct HardeningCLITests {
-    static func temporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-hard-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    static func temporaryFolder() throws -> String { TemporaryFolder.create("hard") }
 
     @Test func initRefusesAnEmptyNameAndTheRootAtOnce() throws {
         let empty = try Tandem.run(["init", ""], in: Tandem.repository)

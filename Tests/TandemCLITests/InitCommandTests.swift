@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct InitCommandTests {
-    static func temporaryFolder() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("tandem-init-\(UUID().uuidString)").path
-    }
+    /// A path for the folder `tandem init` creates.
+    static func temporaryFolder() -> String { TemporaryFolder.newPath("init") }
 
     @Test(arguments: ["en", "da"])
     func aNewSiteChecksAndBuildsAtOnce(language: String) throws {

@@ -1,4 +1,5 @@
 #if os(Linux)
+    internal import Core
     internal import Glibc
 
     /// Linux inotify over folder trees: a watch on every folder, and on each folder made later.
@@ -75,19 +76,12 @@
             // A folder reached twice in one walk (through a symbolic link) is not walked again.
             guard wd >= 0, visited.insert(wd).inserted else { return }
             folders[wd] = folder
-            guard let dir = opendir(folder) else { return }
-            var subfolders: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                if name.hasPrefix(".") { continue }
-                let path = folder + "/" + name
-                var info = stat()
-                if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { subfolders.append(path) }
+            // The folders a build reads: the one walk of `FileSystem.listing`, links and all.
+            for relative in FileSystem.listing(folder).folders {
+                let path = folder + "/" + relative
+                let sub = inotify_add_watch(fd, path, Self.mask)
+                if sub >= 0, visited.insert(sub).inserted { folders[sub] = path }
             }
-            closedir(dir)
-            for path in subfolders { add(path, visited: &visited) }
         }
 
         /// Reads the waiting events.

@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 internal import Synchronization
 
@@ -173,30 +174,24 @@ final class FileWatcher: Sendable {
         }
     }
 
-    /// Every file and folder below the roots, hidden ones left out.
+    /// Every file and folder below the roots that a build would read (hidden ones left out).
     static func scan(_ roots: [String]) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
-        for root in roots { scan(root, into: &result, depth: 0) }
+        for root in roots { scan(root, into: &result) }
         return result
     }
 
-    private static func scan(_ folder: String, into result: inout [String: Stamp], depth: Int) {
-        // Deep enough for any site; stops a symbolic link that loops.
-        guard depth < 32, let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            let path = folder + "/" + name
+    /// Stamps the files and folders that a build reads: the one walk of `FileSystem.listing`, with
+    /// its rules for hidden names and symbolic links.
+    private static func scan(_ root: String, into result: inout [String: Stamp]) {
+        let listing = FileSystem.listing(root)
+        for relative in listing.folders + listing.files {
+            let path = root + "/" + relative
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
-            let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
             result[path] = Stamp(
                 size: Int64(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-                isDirectory: isDirectory)
-            if isDirectory { scan(path, into: &result, depth: depth + 1) }
+                isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ScoringCore
+import TestSupport
 import WasmKit
 
 /// The committed `scoring.wasm`, run with WasmKit and driven through its exports the way
@@ -54,13 +55,7 @@ struct WasmScorer {
 
     /// The committed module, found from this file's path: tests need no resources.
     static let moduleURL: URL = {
-        var folder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("site-templates/assets/scoring.wasm")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        fatalError("site-templates/assets/scoring.wasm not found above \(#filePath)")
+        URL(fileURLWithPath: Repository.defaultTheme + "/assets/scoring.wasm")
     }()
 
     static func moduleBytes() throws -> [UInt8] {
