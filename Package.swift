@@ -91,7 +91,7 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         ),
         // What the tests share: the repository's paths, temporary folders, snapshot record-or-compare.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "CoreTests", dependencies: ["TestSupport", "Core"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Core"]),
         .testTarget(
             name: "ContentTests",
