@@ -9,6 +9,12 @@ internal import Site
 #endif
 
 /// Where a site's content, theme and output are, from the options every site command shares.
+/// `--drafts`, the same for `tandem build`, `check` and `serve`.
+struct DraftsOption: ParsableArguments {
+    @Flag(name: .customLong("drafts"), help: "Include pages marked draft: true.")
+    var include = false
+}
+
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
