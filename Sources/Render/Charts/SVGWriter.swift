@@ -22,7 +22,7 @@ struct SVGWriter {
     /// `<tag a="1">text</tag>` with the text escaped.
     mutating func element(_ tag: String, _ attributes: [(String, String?)] = [], text: String) {
         open(tag, attributes)
-        HTML.escape(text, into: &out, quotes: false)
+        HTML.escape(text, into: &out, for: .text)
         out += "</\(tag)>"
     }
 
@@ -39,7 +39,7 @@ struct SVGWriter {
         for (name, value) in attributes {
             guard let value else { continue }
             out += " " + name + "=\""
-            HTML.escape(value, into: &out, quotes: true)
+            HTML.escape(value, into: &out, for: .attribute)
             out += "\""
         }
     }
