@@ -101,14 +101,21 @@ struct CheckCommand: ParsableCommand {
 
     /// `{"errors": 1, "warnings": 0, "problems": [{"file": ..., "line": ..., "column": ..., "severity": ..., "message": ...}]}`
     static func json(_ problems: [Diagnostic], errors: Int, warnings: Int) -> String {
-        var out = "{\n  \"errors\": \(errors),\n  \"warnings\": \(warnings),\n  \"problems\": ["
+        var json = JSONWriter()
+        json.raw("{\n  ")
+        json.members(["errors": .integer(errors), "warnings": .integer(warnings)], separator: ",\n  ")
+        json.raw(",\n  ")
+        json.key("problems")
+        json.raw("[")
         for (i, problem) in problems.enumerated() {
-            out += i == 0 ? "\n    " : ",\n    "
-            out += "{\"file\": \(JSONText.quoted(problem.location.file)), \"line\": \(problem.location.line), "
-            out += "\"column\": \(problem.location.column), \"severity\": \(JSONText.quoted(problem.severity.rawValue)), "
-            out += "\"message\": \(JSONText.quoted(problem.message))}"
+            json.raw(i == 0 ? "\n    " : ",\n    ")
+            json.object([
+                "file": .string(problem.location.file), "line": .integer(problem.location.line),
+                "column": .integer(problem.location.column), "severity": .string(problem.severity.rawValue),
+                "message": .string(problem.message),
+            ])
         }
-        out += problems.isEmpty ? "]\n}" : "\n  ]\n}"
-        return out
+        json.raw(problems.isEmpty ? "]\n}" : "\n  ]\n}")
+        return json.text
     }
 }
