@@ -133,24 +133,19 @@ struct ScoreOutput {
     /// `3.44`, or `—` for none: two decimals, rounded half away from zero.
     static func fixed(_ value: Double?) -> String {
         guard let value else { return "—" }
-        let hundredths = Int((abs(value) * 100).rounded())
-        let sign = value < 0 && hundredths > 0 ? "-" : ""
-        let fraction = hundredths % 100
-        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        return FixedPoint(digits: 2).format(value)
     }
 
     /// `+0.25`, `-1.80`, `0.00`, or `—`.
     static func signed(_ value: Double?) -> String {
         guard let value else { return "—" }
-        let text = fixed(value)
-        return value > 0 && text != "0.00" ? "+" + text : text
+        return FixedPoint(digits: 2, plus: "+").format(value)
     }
 
     /// `61.1%`, or empty for none.
     static func percent(_ value: Double?) -> String {
         guard let value else { return "" }
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
+        return FixedPoint(digits: 1).format(value) + "%"
     }
 }
 

@@ -46,17 +46,13 @@ struct SVGWriter {
 
     /// A coordinate rounded to a tenth: `12.3`, `12`, `-4.5`.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = tenths.magnitude
-        return magnitude % 10 == 0 ? sign + "\(magnitude / 10)" : sign + "\(magnitude / 10).\(magnitude % 10)"
+        FixedPoint(digits: 1, trimsZeros: true).format(value)
     }
 
     /// A value from 0 to 1 with two decimals, for opacities: `0.14`, `1`.
     static func fraction(_ value: Double) -> String {
-        let hundredths = Int((min(max(value, 0), 1) * 100).rounded())
-        if hundredths == 100 { return "1" }
-        return hundredths < 10 ? "0.0\(hundredths)" : "0.\(hundredths)"
+        let text = FixedPoint(digits: 2).format(min(max(value, 0), 1))
+        return text == "1.00" ? "1" : text
     }
 
     /// `x,y x,y ...` for `points`.
