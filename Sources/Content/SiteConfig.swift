@@ -173,8 +173,6 @@ public struct Colour: Sendable, Equatable {
 
     /// `4.48` for messages: two decimals, rounded down so a ratio just below a limit never reads as the limit.
     static func format(_ ratio: Double) -> String {
-        let hundredths = Int((ratio * 100).rounded(.down))
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        FixedPoint(digits: 2, rounding: .down).format(ratio)
     }
 }

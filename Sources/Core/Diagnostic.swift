@@ -132,15 +132,7 @@ extension Unicode.Scalar {
 
 extension Int {
     /// `999980` as `999,980`, for messages.
-    public var grouped: String {
-        let digits = String(self)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
-    }
+    public var grouped: String { FixedPoint.integer(self, grouping: ",") }
 }
 
 /// Every problem a step found, thrown together so the user sees them all in one run.

@@ -60,3 +60,105 @@ public enum JSONText {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }
+
+/// JSON text written piece by piece: the one JSON writer of Tandem's outputs (`tandem score
+/// --format json`, `tandem check --format json`, the results downloads, the live-reload events).
+///
+/// Values go through the methods below, strings and numbers as ``JSONText`` writes them (numbers
+/// at full `Double` precision, non-finite ones and `nil` as `null`). The layout between values
+/// (`, `, line breaks, indents) is the caller's, written with ``raw(_:)``, so each output keeps the
+/// shape its documentation shows.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Layout or punctuation exactly as given: `{`, `, `, `,\n  `.
+    public mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `"name": `: an object's key and the space after its colon.
+    public mutating func key(_ name: String) {
+        JSONText.appendQuoted(name, to: &bytes)
+        bytes.append(contentsOf: ": ".utf8)
+    }
+
+    /// A string, or `null` for nil.
+    public mutating func string(_ text: String?) {
+        guard let text else { return null() }
+        JSONText.appendQuoted(text, to: &bytes)
+    }
+
+    /// A number in the shortest form that reads back as the same `Double`, or `null` for nil.
+    public mutating func number(_ value: Double?) {
+        JSONText.appendNumber(value, to: &bytes)
+    }
+
+    /// A whole number, or `null` for nil.
+    public mutating func integer(_ value: Int?) {
+        guard let value else { return null() }
+        JSONText.appendInteger(value, to: &bytes)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        raw(value ? "true" : "false")
+    }
+
+    public mutating func null() {
+        raw("null")
+    }
+
+    /// `[1, 2, 3]` on one line, or `null` for nil.
+    public mutating func integers(_ values: [Int]?) {
+        guard let values else { return null() }
+        raw("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { raw(", ") }
+            integer(value)
+        }
+        raw("]")
+    }
+
+    /// One value of any kind.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .string(let text): string(text)
+        case .number(let number): self.number(number)
+        case .integer(let integer): self.integer(integer)
+        case .bool(let bool): self.bool(bool)
+        case .integers(let integers): self.integers(integers)
+        }
+    }
+
+    /// `"a": 1, "b": 2`: an object's members with `separator` between them and no braces, so
+    /// a caller can break an object into lines.
+    public mutating func members(_ members: KeyValuePairs<String, JSONValue>, separator: String = ", ") {
+        for (index, member) in members.enumerated() {
+            if index > 0 { raw(separator) }
+            key(member.key)
+            value(member.value)
+        }
+    }
+
+    /// `{"a": 1, "b": 2}` on one line.
+    public mutating func object(_ members: KeyValuePairs<String, JSONValue>) {
+        raw("{")
+        self.members(members)
+        raw("}")
+    }
+}
+
+/// A value for ``JSONWriter/members(_:separator:)``; nil is `null`.
+public enum JSONValue: Sendable {
+    case string(String?)
+    case number(Double?)
+    case integer(Int?)
+    case bool(Bool)
+    case integers([Int]?)
+}

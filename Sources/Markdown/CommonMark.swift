@@ -224,14 +224,14 @@ private struct HTMLRenderer {
             cr()
             out += "<hr />\n"
         case CMARK_NODE_TEXT:
-            HTML.escape(Self.literal(node), into: &out)
+            HTML.escape(Self.literal(node), into: &out, for: .attribute)
         case CMARK_NODE_SOFTBREAK:
             out += "\n"
         case CMARK_NODE_LINEBREAK:
             out += "<br />\n"
         case CMARK_NODE_CODE:
             out += "<code>"
-            HTML.escape(Self.literal(node), into: &out)
+            HTML.escape(Self.literal(node), into: &out, for: .attribute)
             out += "</code>"
         case CMARK_NODE_HTML_INLINE:
             out += options.unsafeHTML ? Self.literal(node) : "<!-- raw HTML omitted -->"
@@ -243,11 +243,11 @@ private struct HTMLRenderer {
             if entering {
                 let url = destination(node, kind: .link)
                 out += "<a href=\""
-                HTML.escape(url, into: &out, quotes: true)
+                HTML.escape(url, into: &out, for: .attribute)
                 out += "\""
                 if let title = cmark_node_get_title(node), title.pointee != 0 {
                     out += " title=\""
-                    HTML.escape(String(cString: title), into: &out, quotes: true)
+                    HTML.escape(String(cString: title), into: &out, for: .attribute)
                     out += "\""
                 }
                 out += ">"
@@ -273,21 +273,21 @@ private struct HTMLRenderer {
                 return
             }
         }
-        out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escaped(language, quotes: true))\">"
-        HTML.escape(literal, into: &out)
+        out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escaped(language, for: .attribute))\">"
+        HTML.escape(literal, into: &out, for: .attribute)
         out += "</code></pre>\n"
     }
 
     mutating func image(_ node: OpaquePointer) {
         let url = destination(node, kind: .image)
         out += "<img src=\""
-        HTML.escape(url, into: &out, quotes: true)
+        HTML.escape(url, into: &out, for: .attribute)
         out += "\" alt=\""
-        HTML.escape(Self.plainText(node), into: &out, quotes: true)
+        HTML.escape(Self.plainText(node), into: &out, for: .attribute)
         out += "\""
         if let title = cmark_node_get_title(node), title.pointee != 0 {
             out += " title=\""
-            HTML.escape(String(cString: title), into: &out, quotes: true)
+            HTML.escape(String(cString: title), into: &out, for: .attribute)
             out += "\""
         }
         out += " />"

@@ -1,3 +1,5 @@
+internal import Core
+
 /// Renders a token tree into one `String`: a switch per node, a dictionary access per name part.
 ///
 /// The work is bounded by `TemplateLimits`: partials nested too deep render nothing, and a render
@@ -141,32 +143,9 @@ struct TemplateRenderer {
         return value
     }
 
-    /// Appends text with `&`, `<`, `>`, `"` and `'` escaped for HTML (the same five as swift-mustache).
+    /// Appends text escaped for any place in HTML: `&`, `<`, `>`, `"` and `'` (the same five as
+    /// swift-mustache).
     private mutating func appendEscaped(_ text: String) {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let replacement: String
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default:
-                utf8.formIndex(after: &index)
-                continue
-            }
-            if start != index { output.append(contentsOf: text[start..<index]) }
-            output.append(replacement)
-            utf8.formIndex(after: &index)
-            start = index
-        }
-        if start == utf8.startIndex {
-            output.append(text)
-        } else if start != utf8.endIndex {
-            output.append(contentsOf: text[start...])
-        }
+        HTML.escape(text, into: &output, for: .anywhere)
     }
 }

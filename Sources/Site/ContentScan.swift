@@ -38,21 +38,14 @@ struct ContentScan {
                 continue
             }
             if path == "site.yml" || Self.dataFolders.contains(where: { path.hasPrefix($0) }) { continue }
-            guard path.hasSuffix(".md") else {
+            guard let (key, language) = Page.key(ofFile: path) else {
                 staticFiles.append(path)
                 continue
             }
             let folder = URLPath.directory(path)
-            var name = String(URLPath.lastComponent(path).dropLast(3))
-            var language = mainLanguage
-            if let dot = name.lastIndex(of: "."), let code = Language(rawValue: String(name[name.index(after: dot)...])) {
-                language = code
-                name = String(name[..<dot])
-            }
-            let isIndex = name == "index"
             var page = Page(
-                source: path, display: display + "/" + path, language: language,
-                key: URLPath.join(folder, name), folder: folder, isIndex: isIndex)
+                source: path, display: display + "/" + path, language: language ?? mainLanguage,
+                key: key, folder: folder, isIndex: URLPath.lastComponent(key) == "index")
             page.assignOutputPath(mainLanguage: mainLanguage)
             pages.append(page)
         }

@@ -41,13 +41,24 @@ struct PageLinker: Sendable {
     /// The URL of a content page, `playbooks/sla.md#escalation`, in this page's language when it is
     /// translated; nil when there is no such page.
     func content(_ target: String) -> String? {
-        let (path, fragment) = URLPath.splitFragment(target)
-        guard path.hasSuffix(".md") else { return nil }
-        let key = String(path.dropLast(3))
-        guard let versions = site.byKey[key], let index = versions[language] ?? versions[site.config.language] else {
-            return nil
-        }
+        guard let (index, fragment) = contentPage(target) else { return nil }
         return output(site.pages[index].outputPath) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// The title of the content page a link like `playbooks/sla.md#escalation` names, in this
+    /// page's language when it is translated.
+    func title(of target: String) -> String? {
+        contentPage(target).map { site.titles[$0.index] }
+    }
+
+    /// The page a link like `playbooks/sla.md#escalation` names (in this page's language when it
+    /// is translated, else in the main language) and the link's fragment.
+    private func contentPage(_ target: String) -> (index: Int, fragment: String?)? {
+        let (path, fragment) = URLPath.splitFragment(target)
+        guard path.hasSuffix(".md"), let versions = site.byKey[String(path.dropLast(3))],
+            let index = versions[language] ?? versions[site.config.language]
+        else { return nil }
+        return (index, fragment)
     }
 
     /// The URL of a file of the built site, by its path below the output folder.

@@ -145,18 +145,6 @@ enum FormPages {
     }
 }
 
-extension PageLinker {
-    /// The title of the content page a link like `playbooks/sla.md#escalation` names, in this
-    /// page's language when it is translated.
-    func title(of target: String) -> String? {
-        let (path, _) = URLPath.splitFragment(target)
-        guard path.hasSuffix(".md"), let versions = site.byKey[String(path.dropLast(3))],
-            let index = versions[language] ?? versions[site.config.language]
-        else { return nil }
-        return site.titles[index]
-    }
-}
-
 /// The pages' titles and descriptions, which the navigation and the section's cards show too, so
 /// they are made here rather than in the theme's strings.
 struct FormWords {

@@ -127,14 +127,8 @@ struct LinkResolver: Sendable {
                 "the link \"\(destination)\" points outside the content folder; link to a page or file inside \(contentDisplay)")
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
-        if resolved.hasSuffix(".md") {
-            var name = String(URLPath.lastComponent(resolved).dropLast(3))
-            var fileLanguage = site.config.language
-            if let dot = name.lastIndex(of: "."), let code = Language(rawValue: String(name[name.index(after: dot)...])) {
-                fileLanguage = code
-                name = String(name[..<dot])
-            }
-            let key = URLPath.join(URLPath.directory(resolved), name)
+        if let (key, language) = Page.key(ofFile: resolved) {
+            let fileLanguage = language ?? site.config.language
             guard let versions = site.byKey[key], let target = versions[page.language] ?? versions[fileLanguage] else {
                 let known = site.byKey.keys.map { $0 + ".md" }
                 return .problem(

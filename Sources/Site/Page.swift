@@ -40,6 +40,25 @@ struct Page: Sendable {
         }
     }
 
+    /// What a Markdown file's name says: its page key and, when the name carries one, its
+    /// language (`playbooks/sla.da.md` -> `playbooks/sla`, `da`; `playbooks/sla.md` ->
+    /// `playbooks/sla`, nil: the site's main language). Nil for a file that is not Markdown.
+    static func key(ofFile path: String) -> (key: String, language: Language?)? {
+        guard path.hasSuffix(".md") else { return nil }
+        var name = String(URLPath.lastComponent(path).dropLast(3))
+        var language: Language?
+        if let dot = name.lastIndex(of: "."), let code = Language(rawValue: String(name[name.index(after: dot)...])) {
+            language = code
+            name = String(name[..<dot])
+        }
+        return (URLPath.join(URLPath.directory(path), name), language)
+    }
+
+    /// The Markdown file of a page key in a language: the inverse of ``key(ofFile:)``.
+    static func file(ofKey key: String, language: Language, mainLanguage: Language) -> String {
+        language == mainLanguage ? key + ".md" : key + "." + language.rawValue + ".md"
+    }
+
     /// `section-01` -> `Section 01`; `one-pipeline.md` -> `One pipeline`.
     static func humanize(_ name: String) -> String {
         var words = name.replacingDashes

@@ -79,7 +79,6 @@ enum PageWeight {
     }
 
     static func kibibytes(_ bytes: Int) -> String {
-        let tenths = (bytes * 10 + 512) / 1024
-        return "\(tenths / 10).\(tenths % 10) KiB"
+        FixedPoint(digits: 1).format(Double(bytes) / 1024) + " KiB"
     }
 }

@@ -107,132 +107,60 @@ extension ResultsView {
     func json(_ team: Int, _ round: Int) -> [UInt8] {
         let entry = catalog.teams[team].rounds[round]
         let report = entry.report
-        var out: [UInt8] = []
-        func key(_ name: String) {
-            JSONText.appendQuoted(name, to: &out)
-            out += Array(": ".utf8)
-        }
-        func raw(_ text: String) { out += Array(text.utf8) }
-        func count(_ n: Int, shown: Bool) {
-            if shown { JSONText.appendInteger(n, to: &out) } else { raw("null") }
-        }
-        func score(_ n: Int, _ mean: Double?, shown: Bool) {
-            raw("{")
-            key("n")
-            count(n, shown: shown)
-            raw(", ")
-            key("mean")
-            JSONText.appendNumber(shown ? mean : nil, to: &out)
-            raw("}")
-        }
-
-        raw("{")
-        key("assessment")
-        JSONText.appendQuoted(assessment.id, to: &out)
-        raw(", ")
-        key("version")
-        JSONText.appendInteger(assessment.version, to: &out)
-        raw(",\n ")
-        key("team")
-        if let name = catalog.teams[team].name { JSONText.appendQuoted(name, to: &out) } else { raw("null") }
-        raw(", ")
-        key("round")
-        JSONText.appendQuoted(entry.label, to: &out)
-        raw(",\n ")
-        key("scale")
-        raw("{")
-        key("min")
-        JSONText.appendInteger(assessment.scaleMin, to: &out)
-        raw(", ")
-        key("max")
-        JSONText.appendInteger(assessment.scaleMax, to: &out)
-        raw("}, ")
-        key("min_group_size")
-        JSONText.appendInteger(disclosure.minGroupSize, to: &out)
-        raw(", ")
-        key("gap_threshold")
-        JSONText.appendNumber(assessment.questionnaire.gapThreshold, to: &out)
-        raw(",\n ")
-        key("respondents")
-        count(entry.respondents, shown: disclosure.shows(entry.respondents))
-        raw(",\n ")
+        var json = JSONWriter()
+        json.raw("{")
+        json.members(["assessment": .string(assessment.id), "version": .integer(assessment.version)])
+        json.raw(",\n ")
+        json.members(["team": .string(catalog.teams[team].name), "round": .string(entry.label)])
+        json.raw(",\n ")
+        json.key("scale")
+        json.object(["min": .integer(assessment.scaleMin), "max": .integer(assessment.scaleMax)])
+        json.raw(", ")
+        json.members([
+            "min_group_size": .integer(disclosure.minGroupSize),
+            "gap_threshold": .number(assessment.questionnaire.gapThreshold),
+        ])
+        json.raw(",\n ")
+        json.members(["respondents": .integer(disclosure.shows(entry.respondents) ? entry.respondents : nil)])
+        json.raw(",\n ")
 
         let showsAll = disclosure.shows(report.all.n)
-        key("overall")
-        raw("{")
-        key("n")
-        count(report.all.n, shown: showsAll)
-        raw(", ")
-        key("mean")
-        JSONText.appendNumber(showsAll ? report.all.mean : nil, to: &out)
-        raw(", ")
-        key("band")
-        if showsAll, let band = report.all.band {
-            JSONText.appendQuoted(assessment.bands[band].id, to: &out)
-        } else {
-            raw("null")
-        }
-        raw("},\n ")
-        key("sales")
-        score(report.sales.n, report.sales.mean, shown: departmentWithheld(report.sales.n, report) == nil)
-        raw(",\n ")
-        key("marketing")
-        score(report.marketing.n, report.marketing.mean, shown: departmentWithheld(report.marketing.n, report) == nil)
-        raw(",\n ")
-        key("questions")
-        raw("[")
-        for (q, question) in assessment.questions.enumerated() {
-            let stats = report.all.questions[q]
-            let shows = disclosure.shows(stats.n)
-            raw(q == 0 ? "\n  {" : ",\n  {")
-            key("id")
-            JSONText.appendQuoted(question.id, to: &out)
-            raw(", ")
-            key("n")
-            count(stats.n, shown: shows)
-            raw(", ")
-            key("mean")
-            JSONText.appendNumber(shows ? stats.mean : nil, to: &out)
-            raw(", ")
-            key("distribution")
-            if shows {
-                raw("[")
-                for (i, value) in stats.distribution.enumerated() {
-                    if i > 0 { raw(", ") }
-                    JSONText.appendInteger(value, to: &out)
-                }
-                raw("]")
-            } else {
-                raw("null")
-            }
-            raw(", ")
-            key("sales")
-            let sales = report.sales.questions[q]
-            score(sales.n, sales.mean, shown: departmentWithheld(question: q, sales, report) == nil)
-            raw(", ")
-            key("marketing")
-            let marketing = report.marketing.questions[q]
-            score(marketing.n, marketing.mean, shown: departmentWithheld(question: q, marketing, report) == nil)
-            raw(", ")
-            key("gap")
-            JSONText.appendNumber(report.questionGaps[q].value, to: &out)
-            raw(", ")
-            key("flagged")
-            raw(report.questionGaps[q].isFlagged ? "true" : "false")
-            raw("}")
-        }
-        raw(assessment.questions.isEmpty ? "],\n " : "\n ],\n ")
-        key("gap")
-        JSONText.appendNumber(report.overallGap.value, to: &out)
-        raw(", ")
-        key("flagged")
-        raw(report.overallGap.isFlagged ? "true" : "false")
-        raw(", ")
-        key("trend")
+        let shown = ReportJSON(
+            overall: .init(n: report.all.n, mean: report.all.mean, shown: showsAll),
+            band: showsAll ? report.all.band.map { assessment.bands[$0].id } : nil,
+            departments: (
+                sales: .init(
+                    n: report.sales.n, mean: report.sales.mean, shown: departmentWithheld(report.sales.n, report) == nil),
+                marketing: .init(
+                    n: report.marketing.n, mean: report.marketing.mean,
+                    shown: departmentWithheld(report.marketing.n, report) == nil)
+            ),
+            questions: assessment.questions.indices.map { q in
+                let stats = report.all.questions[q]
+                let shows = disclosure.shows(stats.n)
+                let sales = report.sales.questions[q]
+                let marketing = report.marketing.questions[q]
+                return ReportJSON.Question(
+                    id: assessment.questions[q].id, score: .init(n: stats.n, mean: stats.mean, shown: shows),
+                    distribution: shows ? stats.distribution : nil,
+                    departments: (
+                        sales: .init(
+                            n: sales.n, mean: sales.mean, shown: departmentWithheld(question: q, sales, report) == nil),
+                        marketing: .init(
+                            n: marketing.n, mean: marketing.mean,
+                            shown: departmentWithheld(question: q, marketing, report) == nil)
+                    ),
+                    gap: report.questionGaps[q])
+            },
+            gap: report.overallGap.value)
+        shown.write(to: &json, indent: " ")
+        json.raw(", ")
         let rounds = catalog.teams[team].rounds
         let showsTrend = round > 0 && disclosure.showsTrend(current: report.all, previous: rounds[round - 1].report.all)
-        JSONText.appendNumber(showsTrend ? entry.trend : nil, to: &out)
-        raw("}\n")
-        return out
+        json.members([
+            "flagged": .bool(report.overallGap.isFlagged), "trend": .number(showsTrend ? entry.trend : nil),
+        ])
+        json.raw("}\n")
+        return json.bytes
     }
 }

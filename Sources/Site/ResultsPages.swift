@@ -74,15 +74,3 @@ enum ResultsPages {
         return pages
     }
 }
-
-extension PageLinker {
-    /// The title of a content page named like `playbooks/sla.md#escalation`, in this page's
-    /// language when it is translated.
-    func contentTitle(_ target: String) -> String? {
-        let path = URLPath.splitFragment(target).0
-        guard path.hasSuffix(".md"), let versions = site.byKey[String(path.dropLast(3))],
-            let index = versions[language] ?? versions[site.config.language]
-        else { return nil }
-        return site.titles[index]
-    }
-}

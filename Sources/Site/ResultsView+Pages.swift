@@ -234,7 +234,7 @@ extension ResultsView {
             ]
             if let target = question.improve(in: language)?.target, let url = linker.content(target) {
                 item["improveURL"] = .string(url)
-                if let title = linker.contentTitle(target) { item["improveTitle"] = .string(title) }
+                if let title = linker.title(of: target) { item["improveTitle"] = .string(title) }
             }
             return .object(item)
         }

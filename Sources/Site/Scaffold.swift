@@ -30,11 +30,8 @@ public enum Scaffold {
 
     /// `sla.md` <-> `sla.da.md` when the main language changes; other files keep their names.
     static func renamed(_ path: String, from old: Language, to new: Language) -> String {
-        guard old != new, path.hasSuffix(".md") else { return path }
-        let stem = String(path.dropLast(3))
-        if stem.hasSuffix("." + new.rawValue) { return String(stem.dropLast(new.rawValue.count + 1)) + ".md" }
-        if Language.allCases.contains(where: { stem.hasSuffix("." + $0.rawValue) }) { return path }
-        return stem + "." + old.rawValue + ".md"
+        guard old != new, let (key, language) = Page.key(ofFile: path) else { return path }
+        return Page.file(ofKey: key, language: language ?? old, mainLanguage: new)
     }
 
     /// A commented `site.yml` for the new site (JSON strings are YAML double-quoted strings).

@@ -8,7 +8,7 @@ enum Sitemap {
         guard let base = site.config.baseURL else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in site.pages.sorted(by: { $0.outputPath < $1.outputPath }) {
-            xml += "  <url><loc>" + HTML.escaped(base + prettyURL(page.outputPath)) + "</loc>"
+            xml += "  <url><loc>" + HTML.escaped(base + prettyURL(page.outputPath), for: .attribute) + "</loc>"
             if let date = page.front.date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }

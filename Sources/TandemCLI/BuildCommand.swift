@@ -15,15 +15,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder; replaced as a whole by a successful build.")
     var output: String = "public"
 
-    @Flag(name: .long, help: "Include pages marked draft: true.")
-    var drafts = false
+    @OptionGroup var drafts: DraftsOption
 
     @Flag(name: .long, help: "Print the time each phase took (load, parse, render, write).")
     var timings = false
 
     func run() throws {
         let clock = ContinuousClock.now
-        let options = try site.buildOptions(output: output, drafts: drafts)
+        let options = try site.buildOptions(output: output, drafts: drafts.include)
         do {
             let result = try SiteBuilder(options: options).build()
             report(result.warnings)
@@ -60,8 +59,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(name: .long, help: "Include pages marked draft: true.")
-    var drafts = false
+    @OptionGroup var drafts: DraftsOption
 
     @Option(name: .long, help: "text (default): one line per problem on standard error; json: a JSON object on standard output.")
     var format: Format = .text
@@ -70,7 +68,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let options = try site.buildOptions(output: "public", drafts: drafts)
+        let options = try site.buildOptions(output: "public", drafts: drafts.include)
         var problems: [Diagnostic]
         do {
             problems = try SiteBuilder(options: options).check()
@@ -103,14 +101,21 @@ struct CheckCommand: ParsableCommand {
 
     /// `{"errors": 1, "warnings": 0, "problems": [{"file": ..., "line": ..., "column": ..., "severity": ..., "message": ...}]}`
     static func json(_ problems: [Diagnostic], errors: Int, warnings: Int) -> String {
-        var out = "{\n  \"errors\": \(errors),\n  \"warnings\": \(warnings),\n  \"problems\": ["
+        var json = JSONWriter()
+        json.raw("{\n  ")
+        json.members(["errors": .integer(errors), "warnings": .integer(warnings)], separator: ",\n  ")
+        json.raw(",\n  ")
+        json.key("problems")
+        json.raw("[")
         for (i, problem) in problems.enumerated() {
-            out += i == 0 ? "\n    " : ",\n    "
-            out += "{\"file\": \(JSONText.quoted(problem.location.file)), \"line\": \(problem.location.line), "
-            out += "\"column\": \(problem.location.column), \"severity\": \(JSONText.quoted(problem.severity.rawValue)), "
-            out += "\"message\": \(JSONText.quoted(problem.message))}"
+            json.raw(i == 0 ? "\n    " : ",\n    ")
+            json.object([
+                "file": .string(problem.location.file), "line": .integer(problem.location.line),
+                "column": .integer(problem.location.column), "severity": .string(problem.severity.rawValue),
+                "message": .string(problem.message),
+            ])
         }
-        out += problems.isEmpty ? "]\n}" : "\n  ]\n}"
-        return out
+        json.raw(problems.isEmpty ? "]\n}" : "\n  ]\n}")
+        return json.text
     }
 }

@@ -18,95 +18,43 @@ struct ScoreOutput {
     /// `{"group", "respondents", "overall", "questions", "gap", "trend"}` with the same shapes as
     /// the top level (see docs/scoring.md).
     func json() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(scored.results.count * 200 + 4096)
-        out.append(contentsOf: #"{"assessment": "#.utf8)
-        JSONText.appendQuoted(assessment.id, to: &out)
-        out.append(contentsOf: #", "version": "#.utf8)
-        JSONText.appendInteger(assessment.version, to: &out)
-        out.append(contentsOf: ",\n \"respondents\": [".utf8)
+        var json = JSONWriter(capacity: scored.results.count * 200 + 4096)
+        json.raw("{")
+        json.members(["assessment": .string(assessment.id), "version": .integer(assessment.version)])
+        json.raw(",\n ")
+        json.key("respondents")
+        json.raw("[")
         let scores = scored.scores()
         for (index, (result, score)) in zip(scored.results, scores).enumerated() {
-            out.append(contentsOf: (index == 0 ? "\n  " : ",\n  ").utf8)
-            out.append(contentsOf: #"{"source": "#.utf8)
-            JSONText.appendQuoted(result.file, to: &out)
-            out.removeLast()  // the closing quote: the index follows inside the string
-            out.append(UInt8(ascii: "#"))
-            JSONText.appendInteger(result.index, to: &out)
-            out.append(contentsOf: #"", "department": "#.utf8)
-            JSONText.appendQuoted(result.department, to: &out)
-            out.append(contentsOf: #", "mean": "#.utf8)
-            JSONText.appendNumber(score.mean, to: &out)
-            out.append(contentsOf: #", "percent": "#.utf8)
-            JSONText.appendNumber(score.percent, to: &out)
-            out.append(contentsOf: #", "band": "#.utf8)
-            appendBand(score.band, to: &out)
-            out.append(contentsOf: #", "answered": "#.utf8)
-            JSONText.appendInteger(score.answered, to: &out)
-            out.append(contentsOf: (score.isComplete ? #", "complete": true}"# : #", "complete": false}"#).utf8)
+            json.raw(index == 0 ? "\n  " : ",\n  ")
+            json.object([
+                "source": .string(result.file + "#" + String(result.index)), "department": .string(result.department),
+                "mean": .number(score.mean), "percent": .number(score.percent),
+                "band": .string(score.band.map { assessment.bands[$0].id }), "answered": .integer(score.answered),
+                "complete": .bool(score.isComplete),
+            ])
         }
-        out.append(contentsOf: (scores.isEmpty ? "],\n" : "\n ],\n").utf8)
-        let report = scored.report()
-        out.append(contentsOf: " ".utf8)
-        appendReport(report, indent: " ", to: &out)
+        json.raw(scores.isEmpty ? "],\n " : "\n ],\n ")
+        ReportJSON(scored.report(), assessment: assessment).write(to: &json, indent: " ")
         if let grouping {
-            out.append(contentsOf: ",\n \"by\": ".utf8)
-            JSONText.appendQuoted(grouping.rawValue, to: &out)
-            out.append(contentsOf: ",\n \"groups\": [".utf8)
+            json.raw(",\n ")
+            json.members(["by": .string(grouping.rawValue)])
+            json.raw(",\n ")
+            json.key("groups")
+            json.raw("[")
             for (index, group) in scored.groups(by: grouping).enumerated() {
-                out.append(contentsOf: (index == 0 ? "\n  {\"group\": " : ",\n  {\"group\": ").utf8)
-                if let key = group.key { JSONText.appendQuoted(key, to: &out) } else { out.append(contentsOf: "null".utf8) }
-                out.append(contentsOf: #", "respondents": "#.utf8)
-                JSONText.appendInteger(group.members.count, to: &out)
-                out.append(contentsOf: ",\n   ".utf8)
-                appendReport(group.report, indent: "   ", to: &out)
-                out.append(contentsOf: #", "trend": "#.utf8)
-                JSONText.appendNumber(group.trend, to: &out)
-                out.append(UInt8(ascii: "}"))
+                json.raw(index == 0 ? "\n  {" : ",\n  {")
+                json.members(["group": .string(group.key), "respondents": .integer(group.members.count)])
+                json.raw(",\n   ")
+                ReportJSON(group.report, assessment: assessment).write(to: &json, indent: "   ")
+                json.raw(", ")
+                json.members(["trend": .number(group.trend)])
+                json.raw("}")
             }
-            out.append(contentsOf: "\n ]".utf8)
+            json.raw("\n ]")
         }
-        out.append(contentsOf: "}\n".utf8)
-        return out
-    }
-
-    /// `"overall": {...},\n "questions": [...],\n "gap": x` at the given indent.
-    private func appendReport(_ report: GroupReport, indent: String, to out: inout [UInt8]) {
-        out.append(contentsOf: #""overall": {"n": "#.utf8)
-        JSONText.appendInteger(report.all.n, to: &out)
-        out.append(contentsOf: #", "mean": "#.utf8)
-        JSONText.appendNumber(report.all.mean, to: &out)
-        out.append(contentsOf: #", "band": "#.utf8)
-        appendBand(report.all.band, to: &out)
-        out.append(contentsOf: "},\n\(indent)\"questions\": [".utf8)
-        for (position, stats) in report.all.questions.enumerated() {
-            out.append(contentsOf: (position == 0 ? "\n\(indent) " : ",\n\(indent) ").utf8)
-            out.append(contentsOf: #"{"id": "#.utf8)
-            JSONText.appendQuoted(assessment.questions[position].id, to: &out)
-            out.append(contentsOf: #", "n": "#.utf8)
-            JSONText.appendInteger(stats.n, to: &out)
-            out.append(contentsOf: #", "mean": "#.utf8)
-            JSONText.appendNumber(stats.mean, to: &out)
-            out.append(contentsOf: #", "distribution": ["#.utf8)
-            for (value, count) in stats.distribution.enumerated() {
-                if value > 0 { out.append(contentsOf: ", ".utf8) }
-                JSONText.appendInteger(count, to: &out)
-            }
-            let gap = report.questionGaps[position]
-            out.append(contentsOf: #"], "gap": "#.utf8)
-            JSONText.appendNumber(gap.value, to: &out)
-            out.append(contentsOf: (gap.isFlagged ? #", "flagged": true}"# : #", "flagged": false}"#).utf8)
-        }
-        out.append(contentsOf: "\n\(indent)],\n\(indent)\"gap\": ".utf8)
-        JSONText.appendNumber(report.overallGap.value, to: &out)
-    }
-
-    private func appendBand(_ band: Int?, to out: inout [UInt8]) {
-        if let band {
-            JSONText.appendQuoted(assessment.bands[band].id, to: &out)
-        } else {
-            out.append(contentsOf: "null".utf8)
-        }
+        json.raw("}\n")
+        return json.bytes
     }
 
     // MARK: - Text
@@ -185,24 +133,19 @@ struct ScoreOutput {
     /// `3.44`, or `—` for none: two decimals, rounded half away from zero.
     static func fixed(_ value: Double?) -> String {
         guard let value else { return "—" }
-        let hundredths = Int((abs(value) * 100).rounded())
-        let sign = value < 0 && hundredths > 0 ? "-" : ""
-        let fraction = hundredths % 100
-        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        return FixedPoint(digits: 2).format(value)
     }
 
     /// `+0.25`, `-1.80`, `0.00`, or `—`.
     static func signed(_ value: Double?) -> String {
         guard let value else { return "—" }
-        let text = fixed(value)
-        return value > 0 && text != "0.00" ? "+" + text : text
+        return FixedPoint(digits: 2, plus: "+").format(value)
     }
 
     /// `61.1%`, or empty for none.
     static func percent(_ value: Double?) -> String {
         guard let value else { return "" }
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
+        return FixedPoint(digits: 1).format(value) + "%"
     }
 }
 

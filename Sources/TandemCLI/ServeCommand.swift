@@ -29,8 +29,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The port (default: 4000, or a free one when 4000 is taken); 0 chooses a free port.")
     var port: Int?
 
-    @Flag(name: .long, help: "Include pages marked draft: true.")
-    var drafts = false
+    @OptionGroup var drafts: DraftsOption
 
     @Flag(name: .long, help: "Print the time each phase of a rebuild took.")
     var timings = false
@@ -44,7 +43,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError(
                 "the content folder \(site.content) does not exist; run tandem serve in a site's folder or pass --content")
         }
-        let options = try site.buildOptions(output: "public", drafts: drafts)
+        let options = try site.buildOptions(output: "public", drafts: drafts.include)
         // The site's own theme folder is watched even before it exists, and counts once it does.
         let site = site
         let live = LiveSite(options: options) { (try? site.themeLayers()) ?? options.themeLayers }

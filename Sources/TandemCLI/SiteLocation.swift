@@ -9,6 +9,12 @@ internal import Site
 #endif
 
 /// Where a site's content, theme and output are, from the options every site command shares.
+/// `--drafts`, the same for `tandem build`, `check` and `serve`.
+struct DraftsOption: ParsableArguments {
+    @Flag(name: .customLong("drafts"), help: "Include pages marked draft: true.")
+    var include = false
+}
+
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
@@ -75,6 +81,7 @@ func report(_ diagnostics: [Diagnostic]) {
 
 func seconds(_ value: Double) -> String {
     let milliseconds = Int((value * 1000).rounded())
-    return milliseconds < 1000
-        ? "\(milliseconds) ms" : "\(milliseconds / 1000).\(String(milliseconds % 1000 / 10 + 100).dropFirst()) s"
+    guard milliseconds >= 1000 else { return "\(milliseconds) ms" }
+    // Whole hundredths of a second, the rest of the milliseconds cut: 1.239 s is `1.23 s`.
+    return FixedPoint(digits: 2).format(Double(milliseconds / 10) / 100) + " s"
 }

@@ -126,7 +126,7 @@ enum Tandem {
         let build = try #require(command as? BuildCommand)
         #expect(build.site.content == "c")
         #expect(build.output == "o")
-        #expect(build.drafts)
+        #expect(build.drafts.include)
     }
 
     @Test func buildsInProcess() throws {

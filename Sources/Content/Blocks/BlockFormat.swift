@@ -8,27 +8,12 @@ public enum BlockFormat {
 
     /// `480,000` / `480.000`
     public static func integer(_ value: Int, _ language: Language) -> String {
-        let separator = language == .da ? "." : ","
-        let digits = String(value.magnitude)
-        var out = value < 0 ? "-" : ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
-            out.append(digit)
-        }
-        return out
+        FixedPoint.integer(value, grouping: language.groupingSeparator)
     }
 
     /// A number with at most `maxDecimals` decimals, trailing zeros dropped: `0.25` / `0,25`, `20`.
     public static func decimal(_ value: Double, _ language: Language, maxDecimals: Int = 2) -> String {
-        var scale = 1
-        for _ in 0..<maxDecimals { scale *= 10 }
-        guard let scaled = wholeNumber(value * Double(scale)) else { return unformatted(value) }
-        let whole = integer(scaled / scale, language)
-        var fraction = String((scaled % scale).magnitude)
-        fraction = String(repeating: "0", count: max(0, maxDecimals - fraction.count)) + fraction
-        while fraction.last == "0" { fraction.removeLast() }
-        let sign = scaled < 0 && scaled / scale == 0 ? "-" : ""
-        return fraction.isEmpty ? sign + whole : sign + whole + (language == .da ? "," : ".") + fraction
+        FixedPoint(digits: maxDecimals, trimsZeros: true, language).format(value)
     }
 
     /// An amount of money: whole amounts without decimals, others with two.

@@ -58,7 +58,7 @@ struct HTMLWriter {
 
     /// Escaped text.
     mutating func text(_ text: String) {
-        HTML.escape(text, into: &out, quotes: true)
+        HTML.escape(text, into: &out, for: .attribute)
     }
 
     /// Markup written as it is.
@@ -78,7 +78,7 @@ struct HTMLWriter {
         if let name { out += " class=\"\(name)\"" }
         for (key, value) in attributes {
             out += " \(key)=\""
-            HTML.escape(value, into: &out, quotes: true)
+            HTML.escape(value, into: &out, for: .attribute)
             out += "\""
         }
         out += ">"

@@ -22,7 +22,7 @@ struct SVGWriter {
     /// `<tag a="1">text</tag>` with the text escaped.
     mutating func element(_ tag: String, _ attributes: [(String, String?)] = [], text: String) {
         open(tag, attributes)
-        HTML.escape(text, into: &out, quotes: false)
+        HTML.escape(text, into: &out, for: .text)
         out += "</\(tag)>"
     }
 
@@ -39,24 +39,20 @@ struct SVGWriter {
         for (name, value) in attributes {
             guard let value else { continue }
             out += " " + name + "=\""
-            HTML.escape(value, into: &out, quotes: true)
+            HTML.escape(value, into: &out, for: .attribute)
             out += "\""
         }
     }
 
     /// A coordinate rounded to a tenth: `12.3`, `12`, `-4.5`.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = tenths.magnitude
-        return magnitude % 10 == 0 ? sign + "\(magnitude / 10)" : sign + "\(magnitude / 10).\(magnitude % 10)"
+        FixedPoint(digits: 1, trimsZeros: true).format(value)
     }
 
     /// A value from 0 to 1 with two decimals, for opacities: `0.14`, `1`.
     static func fraction(_ value: Double) -> String {
-        let hundredths = Int((min(max(value, 0), 1) * 100).rounded())
-        if hundredths == 100 { return "1" }
-        return hundredths < 10 ? "0.0\(hundredths)" : "0.\(hundredths)"
+        let text = FixedPoint(digits: 2).format(min(max(value, 0), 1))
+        return text == "1.00" ? "1" : text
     }
 
     /// `x,y x,y ...` for `points`.

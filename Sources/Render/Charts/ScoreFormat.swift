@@ -10,16 +10,12 @@ public enum ScoreFormat {
 
     /// `3.4444` -> `3.4` (English), `3,4` (Danish); always one decimal, `4.0`.
     public static func decimal(_ value: Double, _ language: Language) -> String {
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-        let sign = tenths < 0 ? minus : ""
-        return sign + digits(tenths.magnitude, language)
+        FixedPoint(digits: 1, point: language.decimalSeparator, minus: minus).format(value)
     }
 
     /// A difference with its sign: `+1.5`, `−0.7`; one that rounds to zero is `0.0`.
     public static func signed(_ value: Double, _ language: Language) -> String {
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-        let sign = tenths > 0 ? "+" : tenths < 0 ? minus : ""
-        return sign + digits(tenths.magnitude, language)
+        FixedPoint(digits: 1, point: language.decimalSeparator, minus: minus, plus: "+").format(value)
     }
 
     /// The shortest text that reads back as the same `Double`, as `tandem score --format json`
@@ -30,10 +26,6 @@ public enum ScoreFormat {
 
     /// Whether a difference shows as `0.0` once rounded.
     public static func roundsToZero(_ value: Double) -> Bool {
-        Int((value * 10).rounded(.toNearestOrAwayFromZero)) == 0
-    }
-
-    private static func digits(_ tenths: UInt, _ language: Language) -> String {
-        "\(tenths / 10)\(language == .da ? "," : ".")\(tenths % 10)"
+        (value * 10).rounded(.toNearestOrAwayFromZero) == 0
     }
 }

@@ -16,8 +16,8 @@ enum LiveReloadEvent: Sendable, Equatable {
     /// The event in the `text/event-stream` format: one `data:` line of JSON.
     var message: String {
         switch self {
-        case .hello(let build): "event: hello\ndata: {\"build\": \(JSONText.quoted(build))}\n\n"
-        case .reload(let build): "event: reload\ndata: {\"build\": \(JSONText.quoted(build))}\n\n"
+        case .hello(let build): "event: hello\ndata: \(Self.json(build: build))\n\n"
+        case .reload(let build): "event: reload\ndata: \(Self.json(build: build))\n\n"
         case .errors(let diagnostics): "event: errors\ndata: \(Self.json(diagnostics))\n\n"
         case .ping: ": ping\n\n"
         }
@@ -29,12 +29,27 @@ enum LiveReloadEvent: Sendable, Equatable {
         let items = diagnostics.map {
             item(location: $0.location.description, severity: $0.severity.rawValue, message: $0.message)
         }
-        return "{\"errors\": [" + items.joined(separator: ", ") + "]}"
+        var json = JSONWriter()
+        json.raw("{")
+        json.key("errors")
+        json.raw("[" + items.joined(separator: ", ") + "]}")
+        return json.text
     }
 
     static func item(location: String, severity: String, message: String) -> String {
-        "{\"location\": \(JSONText.quoted(location)), \"severity\": \(JSONText.quoted(severity)), "
-            + "\"message\": \(JSONText.quoted(message)), \"text\": \(JSONText.quoted(location + ": " + message))}"
+        var json = JSONWriter()
+        json.object([
+            "location": .string(location), "severity": .string(severity), "message": .string(message),
+            "text": .string(location + ": " + message),
+        ])
+        return json.text
+    }
+
+    /// `{"build": "..."}`
+    private static func json(build: String) -> String {
+        var json = JSONWriter()
+        json.object(["build": .string(build)])
+        return json.text
     }
 }
 

@@ -82,25 +82,12 @@ struct SiteResponder: HTTPResponder {
 
             """
         for problem in snapshot.errors {
-            html += "<li><code>" + escape(problem.location.description) + "</code>: " + escape(problem.message) + "</li>\n"
+            html +=
+                "<li><code>" + HTML.escaped(problem.location.description, for: .anywhere) + "</code>: "
+                + HTML.escaped(problem.message, for: .anywhere) + "</li>\n"
         }
         html += "</ul></body></html>\n"
         return page(Array(html.utf8), path: "error.html", build: snapshot.build, status: .internalServerError, head: head)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     // MARK: - Live reload

@@ -1,3 +1,5 @@
+internal import Core
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -17,7 +19,7 @@ enum Terminal {
     }
 
     static func milliseconds(_ seconds: Double) -> String {
-        "\(Int((seconds * 1000).rounded())) ms"
+        FixedPoint(digits: 0).format(seconds * 1000) + " ms"
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
