@@ -60,7 +60,7 @@ public struct Pipeline: Sendable, Equatable {
             return Pipeline(stages: [])
         }
         var stages: [Stage] = []
-        var seen: [String: SourceLocation] = [:]
+        var stageIDs = FirstUses()
         for item in items {
             guard
                 let fields = reader.entries(
@@ -81,12 +81,10 @@ public struct Pipeline: Sendable, Equatable {
             guard let id, let idNode = fields["id"] else { continue }
             let location = reader.location(idNode)
             stage.location = location
-            if let first = seen[id] {
-                reader.error(
-                    idNode, "the stage id \"\(id)\" is used twice (first on line \(first.line)); give each stage its own id")
-                continue
+            let repeated = stageIDs.isRepeated(id, at: location, reportingIn: &reader.diagnostics) {
+                "the stage id \"\(id)\" is used twice (first on line \($0.line)); give each stage its own id"
             }
-            seen[id] = location
+            if repeated { continue }
             stages.append(stage)
         }
         if items.isEmpty {

@@ -36,7 +36,7 @@ extension SQLDefinition {
                 reader.error(
                     fields["criteria"], "criteria is empty; add the list a lead is checked against, each starting with - id: ...")
             }
-            var seen: [String: Int] = [:]
+            var criterionIDs = FirstUses()
             for item in items {
                 guard
                     let entry = reader.entries(
@@ -51,13 +51,10 @@ extension SQLDefinition {
                 let required = reader.bool(entry["required"], "required") ?? false
                 let points = reader.nonNegative(entry["points"], "points", range: BlockLimits.points) ?? 0
                 guard let id, let idNode = entry["id"] else { continue }
-                if let first = seen[id] {
-                    reader.error(
-                        idNode,
-                        "the criterion id \"\(id)\" is used twice (first on line \(first)); give each criterion its own id")
-                    continue
+                let repeated = criterionIDs.isRepeated(id, at: reader.location(idNode), reportingIn: &reader.diagnostics) {
+                    "the criterion id \"\(id)\" is used twice (first on line \($0.line)); give each criterion its own id"
                 }
-                seen[id] = reader.location(idNode).line
+                if repeated { continue }
                 criteria.append(
                     Criterion(id: id, label: label ?? id, description: description, required: required, points: points))
             }

@@ -22,16 +22,11 @@ extension ServiceLevelAgreement {
         }
         let rules = items.compactMap { readRule($0, &reader) }
         // One rule per stage: two would promise two different follow-ups for the same lead.
-        var first: [String: SourceLocation] = [:]
+        var stages = FirstUses()
         for rule in rules {
             guard let stage = rule.stage, let location = rule.stageLocation else { continue }
-            if let earlier = first[stage] {
-                reader.diagnostics.error(
-                    location,
-                    "stage \"\(stage)\" already has a rule at line \(earlier.line); give each stage one rule, "
-                        + "and merge these two into it")
-            } else {
-                first[stage] = location
+            stages.isRepeated(stage, at: location, reportingIn: &reader.diagnostics) {
+                "stage \"\(stage)\" already has a rule at line \($0.line); give each stage one rule, and merge these two into it"
             }
         }
         return ServiceLevelAgreement(rules: rules)
