@@ -26,7 +26,9 @@ extension Assessment {
             ])
         }
         let (folder, name, ext) = Self.split(path)
-        let language = declaredLanguage(text) ?? language
+        // Composed once: the declared language picks the translations, then the same nodes are read.
+        let document = QuestionnaireDocument(text, file: display)
+        let language = document.declaredLanguage ?? language
         var found: [Translation] = []
         if translations {
             for other in Language.allCases where other != language {
@@ -37,7 +39,7 @@ extension Assessment {
                 }
             }
         }
-        return try parse(text, file: display, language: language, translations: found, expectedID: nameMustMatchID ? name : nil)
+        return try parse(document, language: language, translations: found, expectedID: nameMustMatchID ? name : nil)
     }
 
     /// Loads every questionnaire of a content folder's `assessments/`, with its translations.

@@ -48,25 +48,20 @@ extension Assessment {
     public static func parse(
         _ text: String, file: String, language: Language = .en, translations: [Translation] = []
     ) throws(DiagnosticsError) -> Assessment {
-        try parse(text, file: file, language: language, translations: translations, expectedID: nil)
+        try parse(
+            QuestionnaireDocument(text, file: file), language: language, translations: translations, expectedID: nil)
     }
 
-    /// The language a questionnaire declares for its own texts (`language: en`), if it does.
-    ///
-    /// A site in one language can use a questionnaire written in another; its translations then
-    /// give the texts (and `improve:` anchors) for the site's language.
-    static func declaredLanguage(_ text: String) -> Language? {
-        guard let root = try? Yams.compose(yaml: text), let code = root["language"]?.string else { return nil }
-        return Language(rawValue: code)
-    }
-
-    /// Parses a questionnaire whose file name must be its id, when `expectedID` is given.
+    /// Reads a questionnaire from its composed YAML, whose file name must be its id when
+    /// `expectedID` is given.
     static func parse(
-        _ text: String, file: String, language defaultLanguage: Language, translations: [Translation], expectedID: String?
+        _ document: QuestionnaireDocument, language defaultLanguage: Language, translations: [Translation],
+        expectedID: String?
     ) throws(DiagnosticsError) -> Assessment {
-        let language = declaredLanguage(text) ?? defaultLanguage
-        var parser = QuestionnaireParser(file: file, language: language, expectedID: expectedID)
-        let parsed = parser.parse(text)
+        let file = document.reader.file
+        let language = document.declaredLanguage ?? defaultLanguage
+        var parser = QuestionnaireParser(document, language: language, expectedID: expectedID)
+        let parsed = parser.parse()
         var diagnostics = parser.reader.diagnostics.all
         guard var parsed else { throw DiagnosticsError(diagnostics) }
         var languages = [language]
@@ -122,15 +117,41 @@ struct ParsedQuestionnaire {
     var positions: [String: Int]
 }
 
+/// A questionnaire file's YAML, composed once for everything that is read from it: the language
+/// it declares and all its values.
+struct QuestionnaireDocument {
+    /// The reader of the file, holding the syntax error when the text is not YAML.
+    var reader: YAMLReader
+    /// The document's root; `nil` when the text is not YAML or is empty.
+    let root: Node?
+
+    init(_ text: String, file: String) {
+        reader = YAMLReader(file: file)
+        root = reader.parse(text)
+    }
+
+    /// The language the questionnaire declares for its own texts (`language: en`), if it does.
+    ///
+    /// A site in one language can use a questionnaire written in another; its translations then
+    /// give the texts (and `improve:` anchors) for the site's language.
+    var declaredLanguage: Language? {
+        root?["language"]?.string.flatMap { Language(rawValue: $0) }
+    }
+}
+
 /// Reads the main questionnaire file.
 struct QuestionnaireParser {
     var reader: YAMLReader
+    let root: Node?
     let language: Language
     /// The id the file name gives, when the questionnaire was found by its file name.
     let expectedID: String?
+    /// The nodes that numeric values came from, filled in as they are read.
+    private var nodes = NumericNodes()
 
-    init(file: String, language: Language, expectedID: String? = nil) {
-        reader = YAMLReader(file: file)
+    init(_ document: QuestionnaireDocument, language: Language, expectedID: String? = nil) {
+        reader = document.reader
+        root = document.root
         self.language = language
         self.expectedID = expectedID
     }
@@ -150,198 +171,234 @@ struct QuestionnaireParser {
         var minGroupSize: Node?
     }
 
+    /// `min_answered`, `gap_threshold` and `min_group_size` as read; stand-ins where one is missing.
+    private struct Thresholds {
+        var minAnswered: Int?
+        var gapThreshold = 0.0
+        var minGroupSize = 1
+    }
+
+    /// The bands as read, with their `min` values for ScoringCore.
+    private struct Bands {
+        var bands: [Assessment.Band] = []
+        var mins: [Double] = []
+    }
+
+    /// The questions as read, with their weights for ScoringCore and each id's position.
+    private struct Questions {
+        var questions: [Assessment.Question] = []
+        var weights: [Double] = []
+        var positions: [String: Int] = [:]
+    }
+
     /// The parsed questionnaire, or `nil` when the file is not a YAML mapping at all. Problems are
     /// in `reader.diagnostics`; the result is complete only when there are none.
-    mutating func parse(_ text: String) -> ParsedQuestionnaire? {
-        guard let root = reader.parse(text) else { return nil }
+    mutating func parse() -> ParsedQuestionnaire? {
+        guard let root, let fields = topLevelFields(root) else { return nil }
+        nodes = NumericNodes(root: root)
+        let id = readID(fields["id"], in: root)
+        checkLanguage(fields["language"])
+        let version = readVersion(fields["version"], in: root)
+        let scale = readScale(fields["scale"], in: root)
+        let labels = readLabels(fields["labels"])
+        let thresholds = readThresholds(fields, in: root)
+        let bands = readBands(fields["bands"], in: root)
+        let questions = readQuestions(fields["questions"], in: root)
+        let questionnaire = scale.flatMap {
+            validateNumbers(scale: $0, weights: questions.weights, bandMins: bands.mins, thresholds: thresholds)
+        }
+        return ParsedQuestionnaire(
+            id: id, version: version, labels: labels, bands: bands.bands, questions: questions.questions,
+            questionnaire: reader.diagnostics.hasErrors ? nil : questionnaire, positions: questions.positions)
+    }
+
+    // MARK: - The steps
+
+    /// The questionnaire's keys, when the file is a mapping of known keys.
+    private mutating func topLevelFields(_ root: Node) -> YAMLReader.Fields? {
         guard case .mapping = root else {
             reader.error(root, "a questionnaire must be a mapping of keys (id, version, scale, bands, questions, ...) to values")
             return nil
         }
-        guard let fields = reader.fields(root, "the questionnaire", allowed: Assessment.keys) else { return nil }
-        var nodes = NumericNodes(root: root)
+        return reader.fields(root, "the questionnaire", allowed: Assessment.keys)
+    }
 
-        let id =
-            requiredID(fields["id"], in: root, what: "the questionnaire", example: expectedID ?? "sales-marketing-alignment")
-            ?? ""
-        if let expectedID, !id.isEmpty, id != expectedID, let node = fields["id"] {
+    /// The id, which must be the file's name when the questionnaire was found by it.
+    private mutating func readID(_ node: Node?, in root: Node) -> String {
+        let id = requiredID(node, in: root, what: "the questionnaire", example: expectedID ?? "sales-marketing-alignment") ?? ""
+        if let expectedID, !id.isEmpty, id != expectedID, let node {
             reader.error(
                 node, "id \"\(id)\" does not match the file name; name the file \(id).yml, or change the id to \"\(expectedID)\"")
         }
-        if let node = fields["language"], let code = reader.string(node, "language"), Language(rawValue: code) == nil {
+        return id
+    }
+
+    /// `language:`, which ``QuestionnaireDocument/declaredLanguage`` has read already, is checked here.
+    private mutating func checkLanguage(_ node: Node?) {
+        if let node, let code = reader.string(node, "language"), Language(rawValue: code) == nil {
             reader.error(node, "language \"\(code)\" is not supported; expected en or da (the language of this file's texts)")
         }
-        var version = 0
-        if let node = fields["version"] {
-            if let value = reader.int(node, "version", example: "1") {
-                if value >= 1 { version = value } else { reader.error(node, "version must be 1 or more, not \(value)") }
-            }
-        } else {
+    }
+
+    /// The version: 1 or more; 0 when it is missing or wrong.
+    private mutating func readVersion(_ node: Node?, in root: Node) -> Int {
+        guard let node else {
             reader.error(root, "the questionnaire has no version; add version: 1 (and raise it when questions change meaning)")
+            return 0
         }
+        guard let value = reader.int(node, "version", example: "1") else { return 0 }
+        guard value >= 1 else {
+            reader.error(node, "version must be 1 or more, not \(value)")
+            return 0
+        }
+        return value
+    }
 
-        // The scale.
-        var scaleMin = 1
-        var scaleMax = 5
-        var scaleValid = false
-        if let node = fields["scale"] {
-            nodes.scale = node
-            if let scale = reader.fields(node, "scale", allowed: Assessment.scaleKeys) {
-                let low = scale["min"].flatMap { reader.int($0, "scale.min", example: "1") }
-                let high = scale["max"].flatMap { reader.int($0, "scale.max", example: "5") }
-                if scale["min"] == nil { reader.error(node, "scale has no min; write it like scale: {min: 1, max: 5}") }
-                if scale["max"] == nil { reader.error(node, "scale has no max; write it like scale: {min: 1, max: 5}") }
-                if let low, let high {
-                    scaleMin = low
-                    scaleMax = high
-                    scaleValid = true
-                }
-            }
-        } else {
+    /// The scale's min and max, or `nil` when either is missing or not a whole number.
+    private mutating func readScale(_ node: Node?, in root: Node) -> (min: Int, max: Int)? {
+        guard let node else {
             reader.error(root, "the questionnaire has no scale; add scale: {min: 1, max: 5}")
+            return nil
         }
+        nodes.scale = node
+        guard let scale = reader.fields(node, "scale", allowed: Assessment.scaleKeys) else { return nil }
+        let low = scale["min"].flatMap { reader.int($0, "scale.min", example: "1") }
+        let high = scale["max"].flatMap { reader.int($0, "scale.max", example: "5") }
+        if scale["min"] == nil { reader.error(node, "scale has no min; write it like scale: {min: 1, max: 5}") }
+        if scale["max"] == nil { reader.error(node, "scale has no max; write it like scale: {min: 1, max: 5}") }
+        guard let low, let high else { return nil }
+        return (low, high)
+    }
 
-        // Labels.
-        var labels: Assessment.Labels?
-        if let node = fields["labels"], let texts = reader.fields(node, "labels", allowed: Assessment.labelKeys) {
-            let low = requiredText(texts["low"], in: node, key: "low", owner: "labels")
-            let high = requiredText(texts["high"], in: node, key: "high", owner: "labels")
-            if let low, let high {
-                labels = Assessment.Labels(
-                    low: LocalizedText(low, language: language), high: LocalizedText(high, language: language))
-            }
-        }
+    /// The labels of the scale's ends, when given and complete.
+    private mutating func readLabels(_ node: Node?) -> Assessment.Labels? {
+        guard let node, let texts = reader.fields(node, "labels", allowed: Assessment.labelKeys) else { return nil }
+        let low = requiredText(texts["low"], in: node, key: "low", owner: "labels")
+        let high = requiredText(texts["high"], in: node, key: "high", owner: "labels")
+        guard let low, let high else { return nil }
+        return Assessment.Labels(low: LocalizedText(low, language: language), high: LocalizedText(high, language: language))
+    }
 
-        // Thresholds.
-        var minAnswered: Int?
+    /// `min_answered` (optional), `gap_threshold` and `min_group_size` (required).
+    private mutating func readThresholds(_ fields: YAMLReader.Fields, in root: Node) -> Thresholds {
+        var thresholds = Thresholds()
         if let node = fields["min_answered"] {
             nodes.minAnswered = node
-            minAnswered = reader.int(node, "min_answered", example: "5")
+            thresholds.minAnswered = reader.int(node, "min_answered", example: "5")
         }
-        var gapThreshold = 0.0
         if let node = fields["gap_threshold"] {
             nodes.gapThreshold = node
-            gapThreshold = reader.double(node, "gap_threshold", example: "1.5") ?? 0
+            thresholds.gapThreshold = reader.double(node, "gap_threshold", example: "1.5") ?? 0
         } else {
             reader.error(
                 root,
                 "the questionnaire has no gap_threshold; add one, e.g. gap_threshold: 1.5 (a sales-marketing gap this large is flagged)"
             )
         }
-        var minGroupSize = 1
         if let node = fields["min_group_size"] {
             nodes.minGroupSize = node
-            minGroupSize = reader.int(node, "min_group_size", example: "3") ?? 1
+            thresholds.minGroupSize = reader.int(node, "min_group_size", example: "3") ?? 1
         } else {
             reader.error(
                 root, "the questionnaire has no min_group_size; add one, e.g. min_group_size: 3 (smaller groups show no numbers)")
         }
+        return thresholds
+    }
 
-        // Bands.
-        var bands: [Assessment.Band] = []
-        var bandMins: [Double] = []
-        var bandIDNodes: [String: Node] = [:]
-        if let list = fields["bands"] {
-            nodes.bandList = list
-            for (index, entry) in (reader.sequence(list, "bands") ?? []).enumerated() {
-                let name = "band \(index + 1)"
-                guard let band = reader.fields(entry, name, allowed: Assessment.bandKeys) else { continue }
-                let bandID = requiredID(band["id"], in: entry, what: name, example: "on-the-way")
-                if let bandID, let idNode = band["id"] {
-                    if let first = bandIDNodes[bandID] {
-                        reader.error(
-                            idNode, "band id \"\(bandID)\" is used twice; the first is at line \(reader.location(first).line)")
-                    } else {
-                        bandIDNodes[bandID] = idNode
-                    }
-                }
-                let what = bandID.map { "band \"\($0)\"" } ?? name
-                var min = Double.nan
-                if let node = band["min"] {
-                    min = reader.double(node, "\(what): min", example: "2.5") ?? .nan
-                } else {
-                    reader.error(entry, "\(what) has no min; add the lowest mean that falls in it, e.g. min: 2.5")
-                }
-                let label = requiredText(band["label"], in: entry, key: "label", owner: what)
-                let message = reader.string(band["message"], "message")
-                nodes.bandMins.append(band["min"])
-                nodes.bandIDs.append(bandID ?? name)
-                bandMins.append(min)
-                bands.append(
-                    Assessment.Band(
-                        id: bandID ?? "", min: min, label: LocalizedText(label ?? "", language: language),
-                        message: message.map { LocalizedText($0, language: language) }))
-            }
-        } else {
+    /// The bands, each with an id of its own, a min and a label.
+    private mutating func readBands(_ list: Node?, in root: Node) -> Bands {
+        var read = Bands()
+        guard let list else {
             reader.error(root, "the questionnaire has no bands; add a list of bands, the first with min equal to scale.min")
+            return read
         }
-
-        // Questions.
-        var questions: [Assessment.Question] = []
-        var weights: [Double] = []
-        var positions: [String: Int] = [:]
-        var questionIDNodes: [String: Node] = [:]
-        if let list = fields["questions"] {
-            nodes.questions = list
-            for (index, entry) in (reader.sequence(list, "questions") ?? []).enumerated() {
-                let name = "question \(index + 1)"
-                guard let question = reader.fields(entry, name, allowed: Assessment.questionKeys) else { continue }
-                let questionID = requiredID(question["id"], in: entry, what: name, example: "leads-sorted")
-                if let questionID, let idNode = question["id"] {
-                    if let first = questionIDNodes[questionID] {
-                        reader.error(
-                            idNode,
-                            "question id \"\(questionID)\" is used twice; the first is at line \(reader.location(first).line)")
-                    } else if ResultColumns.all.contains(questionID) {
-                        reader.error(
-                            idNode,
-                            "question id \"\(questionID)\" is also the name of a result field; choose another id so CSV headers stay unambiguous"
-                        )
-                    } else {
-                        questionIDNodes[questionID] = idNode
-                    }
+        nodes.bandList = list
+        var bandIDs = FirstUses()
+        for (index, entry) in (reader.sequence(list, "bands") ?? []).enumerated() {
+            let name = "band \(index + 1)"
+            guard let band = reader.fields(entry, name, allowed: Assessment.bandKeys) else { continue }
+            let bandID = requiredID(band["id"], in: entry, what: name, example: "on-the-way")
+            if let bandID, let idNode = band["id"] {
+                bandIDs.isRepeated(bandID, at: reader.location(idNode), reportingIn: &reader.diagnostics) {
+                    "band id \"\(bandID)\" is used twice; the first is at line \($0.line)"
                 }
-                let what = questionID.map { "question \"\($0)\"" } ?? name
-                var weight = 1.0
-                if let node = question["weight"] {
-                    weight = reader.double(node, "\(what): weight", example: "2") ?? 1
-                }
-                let text = requiredText(question["text"], in: entry, key: "text", owner: what)
-                let low = reader.string(question["low"], "low")
-                let high = reader.string(question["high"], "high")
-                var improve: ImproveLink?
-                if let node = question["improve"], let target = reader.string(node, "improve") {
-                    if target.isEmpty || target.contains(where: \.isWhitespace) {
-                        reader.error(
-                            node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
-                    } else {
-                        improve = ImproveLink(
-                            questionID: questionID ?? "", target: target, location: reader.location(node), language: language)
-                    }
-                }
-                if let questionID, positions[questionID] == nil { positions[questionID] = questions.count }
-                nodes.weights.append(question["weight"])
-                nodes.questionIDs.append(questionID ?? name)
-                weights.append(weight)
-                questions.append(
-                    Assessment.Question(
-                        id: questionID ?? "", weight: weight, text: LocalizedText(text ?? "", language: language),
-                        low: low.map { LocalizedText($0, language: language) },
-                        high: high.map { LocalizedText($0, language: language) }, improve: improve))
             }
-        } else {
-            reader.error(root, "the questionnaire has no questions; add a list of questions with id and text")
+            let what = bandID.map { "band \"\($0)\"" } ?? name
+            var min = Double.nan
+            if let node = band["min"] {
+                min = reader.double(node, "\(what): min", example: "2.5") ?? .nan
+            } else {
+                reader.error(entry, "\(what) has no min; add the lowest mean that falls in it, e.g. min: 2.5")
+            }
+            let label = requiredText(band["label"], in: entry, key: "label", owner: what)
+            let message = reader.string(band["message"], "message")
+            nodes.bandMins.append(band["min"])
+            nodes.bandIDs.append(bandID ?? name)
+            read.mins.append(min)
+            read.bands.append(
+                Assessment.Band(
+                    id: bandID ?? "", min: min, label: LocalizedText(label ?? "", language: language),
+                    message: message.map { LocalizedText($0, language: language) }))
         }
+        return read
+    }
 
-        let questionnaire =
-            scaleValid
-            ? validateNumbers(
-                scaleMin: scaleMin, scaleMax: scaleMax, weights: weights, bandMins: bandMins, minAnswered: minAnswered,
-                gapThreshold: gapThreshold, minGroupSize: minGroupSize, nodes: nodes)
-            : nil
-        return ParsedQuestionnaire(
-            id: id, version: version, labels: labels, bands: bands, questions: questions,
-            questionnaire: reader.diagnostics.hasErrors ? nil : questionnaire, positions: positions)
+    /// The questions, each with an id of its own (and not a result field's name) and a text.
+    private mutating func readQuestions(_ list: Node?, in root: Node) -> Questions {
+        var read = Questions()
+        guard let list else {
+            reader.error(root, "the questionnaire has no questions; add a list of questions with id and text")
+            return read
+        }
+        nodes.questions = list
+        var questionIDs = FirstUses()
+        for (index, entry) in (reader.sequence(list, "questions") ?? []).enumerated() {
+            let name = "question \(index + 1)"
+            guard let question = reader.fields(entry, name, allowed: Assessment.questionKeys) else { continue }
+            let questionID = requiredID(question["id"], in: entry, what: name, example: "leads-sorted")
+            if let questionID, let idNode = question["id"] {
+                // A result field's name is never remembered, so it is reported as that each time.
+                if ResultColumns.all.contains(questionID) {
+                    reader.error(
+                        idNode,
+                        "question id \"\(questionID)\" is also the name of a result field; choose another id so CSV headers stay unambiguous"
+                    )
+                } else {
+                    questionIDs.isRepeated(questionID, at: reader.location(idNode), reportingIn: &reader.diagnostics) {
+                        "question id \"\(questionID)\" is used twice; the first is at line \($0.line)"
+                    }
+                }
+            }
+            let what = questionID.map { "question \"\($0)\"" } ?? name
+            var weight = 1.0
+            if let node = question["weight"] {
+                weight = reader.double(node, "\(what): weight", example: "2") ?? 1
+            }
+            let text = requiredText(question["text"], in: entry, key: "text", owner: what)
+            let low = reader.string(question["low"], "low")
+            let high = reader.string(question["high"], "high")
+            let improve = readImprove(question["improve"], questionID: questionID, what: what)
+            if let questionID, read.positions[questionID] == nil { read.positions[questionID] = read.questions.count }
+            nodes.weights.append(question["weight"])
+            nodes.questionIDs.append(questionID ?? name)
+            read.weights.append(weight)
+            read.questions.append(
+                Assessment.Question(
+                    id: questionID ?? "", weight: weight, text: LocalizedText(text ?? "", language: language),
+                    low: low.map { LocalizedText($0, language: language) },
+                    high: high.map { LocalizedText($0, language: language) }, improve: improve))
+        }
+        return read
+    }
+
+    /// A question's `improve:` link to the page that helps with it.
+    private mutating func readImprove(_ node: Node?, questionID: String?, what: String) -> ImproveLink? {
+        guard let node, let target = reader.string(node, "improve") else { return nil }
+        guard !target.isEmpty, !target.contains(where: \.isWhitespace) else {
+            reader.error(node, "\(what): improve \"\(target)\" must be a link to a page, like playbooks/sla.md#escalation")
+            return nil
+        }
+        return ImproveLink(questionID: questionID ?? "", target: target, location: reader.location(node), language: language)
     }
 
     /// Builds ScoringCore's questionnaire, reporting each rule it breaks at the node that broke it.
@@ -350,18 +407,18 @@ struct QuestionnaireParser {
     /// value is set aside (a weight becomes 1, a band is left out) and the rest checked again, so
     /// one run reports every numeric mistake.
     private mutating func validateNumbers(
-        scaleMin: Int, scaleMax: Int, weights: [Double], bandMins: [Double], minAnswered: Int?,
-        gapThreshold: Double, minGroupSize: Int, nodes: NumericNodes
+        scale: (min: Int, max: Int), weights: [Double], bandMins: [Double], thresholds: Thresholds
     ) -> Questionnaire? {
+        let (scaleMin, scaleMax) = scale
         var checkedMin = scaleMin  // the scale checked against: a stand-in once it is broken
         var checkedMax = scaleMax
         var scaleBroken = false
         var weights = weights
         var mins = bandMins  // by original index; a band's min that broke a rule gets a stand-in
         var bands = Array(bandMins.indices)  // the original index of each band still checked
-        var minAnswered = minAnswered
-        var gapThreshold = gapThreshold
-        var minGroupSize = minGroupSize
+        var minAnswered = thresholds.minAnswered
+        var gapThreshold = thresholds.gapThreshold
+        var minGroupSize = thresholds.minGroupSize
         var reported = false
         // Each round either succeeds or sets one value aside, so this ends.
         for _ in 0...(weights.count + bandMins.count + 6) {
