@@ -54,11 +54,12 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The core without the files that only the native build needs (descriptions use String).
+# The core without the files that only the native build needs (descriptions use String; the
+# entries for answers that a native loader checked already).
 sources=()
 for file in Sources/ScoringCore/*.swift; do
     case "$file" in
-        *+Descriptions.swift | *+Codable.swift) ;;
+        *+Descriptions.swift | *+Codable.swift | *+Validated.swift) ;;
         *) sources+=("$file") ;;
     esac
 done

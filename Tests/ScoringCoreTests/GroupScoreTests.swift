@@ -123,4 +123,16 @@ struct GroupScoreTests {
             try q.report(Self.respondents.prefix(2) + [Respondent(department: .sales, answers: [1, 2, 3, 4])])
         }
     }
+
+    /// The entries for answers checked on reading give what the checking entries give.
+    @Test func validatedEntriesAgreeWithTheCheckingOnes() throws {
+        for (threshold, size) in [(1.5, 2), (1.5, 1), (2.5.nextUp, 2)] {
+            let q = try Self.questionnaire(gapThreshold: threshold, minGroupSize: size)
+            #expect(q.report(validated: Self.respondents) == (try q.report(Self.respondents)))
+            #expect(q.report(validated: []) == (try q.report([])))
+            for respondent in Self.respondents {
+                #expect(q.score(validated: respondent.answers) == (try q.score(respondent.answers)))
+            }
+        }
+    }
 }
