@@ -2,27 +2,33 @@ public import Formats
 public import ScoringCore
 
 /// One respondent's answers to a questionnaire, read from a results file and validated against it.
+///
+/// Results are made only by reading a results file against its questionnaire
+/// (``ResultFile/results(for:)``), which checks every answer once: a result has one answer per
+/// question of its questionnaire, each on the scale or `nil`. ``ResultSet`` and ScoringCore take
+/// that as given and do not check the answers again.
 public struct AssessmentResult: Sendable, Hashable {
     /// The id of the questionnaire the answers belong to.
-    public var assessment: String
+    public let assessment: String
     /// The questionnaire's version, as the result gave it or as the questionnaire has it.
-    public var version: Int
-    public var date: SimpleDate
+    public let version: Int
+    public let date: SimpleDate
     /// Any text; `sales` and `marketing` are compared for the gap.
-    public var department: String
-    public var respondent: String?
+    public let department: String
+    public let respondent: String?
     /// The team or client, when given.
-    public var team: String?
+    public let team: String?
     /// The cohort label: as given, or the date's quarter (`2026-Q1`).
-    public var round: String
+    public let round: String
     /// One entry per question, by position in the questionnaire; `nil` is unanswered.
-    public var answers: [Int?]
+    public let answers: [Int?]
     /// The results file, as shown to the user.
-    public var file: String
+    public let file: String
     /// The result's position in its file: the array index in JSON, the data row (from 0) in CSV.
-    public var index: Int
+    public let index: Int
 
-    public init(
+    /// For the readers of results files only, once they have checked every value.
+    init(
         assessment: String, version: Int, date: SimpleDate, department: String, respondent: String? = nil,
         team: String? = nil, round: String? = nil, answers: [Int?], file: String, index: Int
     ) {

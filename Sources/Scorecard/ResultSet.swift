@@ -9,28 +9,31 @@ public struct ResultSet: Sendable {
     /// In the order they were read: group means sum in this order.
     public let results: [AssessmentResult]
 
-    /// Checks that every result's answers fit the questionnaire.
+    /// The results of a questionnaire, to score.
     ///
-    /// - Throws: The first result whose answers do not (its `respondent` is its position in
-    ///   `results`); results read by ``ResultFile/results(for:)`` for this questionnaire always fit.
-    public init(assessment: Assessment, results: [AssessmentResult]) throws(ScoringError) {
-        for (index, result) in results.enumerated() {
-            try assessment.questionnaire.validate(result.answers, respondent: index)
-        }
+    /// - Parameters:
+    ///   - assessment: The questionnaire.
+    ///   - results: Results that ``ResultFile/results(for:)`` read for this questionnaire. Reading
+    ///     checked their answers; they are not checked again.
+    public init(assessment: Assessment, results: [AssessmentResult]) {
         self.assessment = assessment
         self.results = results
+    }
+
+    /// The results at some positions of ``results``, in that order, as a set of their own.
+    public func subset(_ positions: [Int]) -> ResultSet {
+        ResultSet(assessment: assessment, results: positions.map { results[$0] })
     }
 
     /// Each result's score (rule 2), in the order of ``results``.
     public func scores() -> [RespondentScore] {
         let questionnaire = assessment.questionnaire
-        // Validated in `init`.
-        return results.map { try! questionnaire.score($0.answers) }
+        return results.map { questionnaire.score(validated: $0.answers) }
     }
 
     /// The score of all results together, of each department, and the gap (rules 3 and 4).
     public func report() -> GroupReport {
-        Self.report(results, assessment.questionnaire)
+        assessment.questionnaire.report(validated: results.map(\.respondentForScoring))
     }
 
     /// What results can be grouped by.
@@ -50,9 +53,23 @@ public struct ResultSet: Sendable {
         public let trend: Double?
     }
 
-    /// The results grouped by a dimension, in the order of their keys (byte-wise, so ISO dates
-    /// and quarters sort by time); the results without a team come last.
+    /// The results grouped by a dimension and scored, in the order of ``members(by:)``.
     public func groups(by dimension: Dimension) -> [Group] {
+        let grouped = members(by: dimension)
+        let reports = grouped.map { subset($0.members).report() }
+        let trends: [Double?] =
+            dimension == .round
+            ? Rounds.trend(reports.map(\.all.mean))
+            : Array(repeating: nil, count: reports.count)
+        return grouped.indices.map { i in
+            Group(key: grouped[i].key, members: grouped[i].members, report: reports[i], trend: trends[i])
+        }
+    }
+
+    /// The positions of the results that share each key of a dimension, without scoring them: in
+    /// the order of their keys (byte-wise, so ISO dates and quarters sort by time), the results
+    /// without a team last.
+    public func members(by dimension: Dimension) -> [(key: String?, members: [Int])] {
         var members: [String?: [Int]] = [:]
         var keys: [String?] = []
         for (index, result) in results.enumerated() {
@@ -68,20 +85,6 @@ public struct ResultSet: Sendable {
         let named = keys.compactMap { $0 }
         var ordered: [String?] = Rounds.order(named.map { Array($0.utf8) }).map { named[$0] }
         if keys.contains(where: { $0 == nil }) { ordered.append(nil) }
-
-        let questionnaire = assessment.questionnaire
-        let reports = ordered.map { key in Self.report(members[key]!.map { results[$0] }, questionnaire) }
-        let trends: [Double?] =
-            dimension == .round
-            ? Rounds.trend(reports.map(\.all.mean))
-            : Array(repeating: nil, count: reports.count)
-        return ordered.indices.map { i in
-            Group(key: ordered[i], members: members[ordered[i]]!, report: reports[i], trend: trends[i])
-        }
-    }
-
-    private static func report(_ results: [AssessmentResult], _ questionnaire: Questionnaire) -> GroupReport {
-        // Validated in `init`.
-        try! questionnaire.report(results.map(\.respondentForScoring))
+        return ordered.map { ($0, members[$0]!) }
     }
 }

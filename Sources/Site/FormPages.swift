@@ -74,7 +74,8 @@ enum FormPages {
         // form then links to the playbook page that helps. Decided here, by the scoring module.
         let lowValues = Set(
             scale.filter { value in
-                q.bandMins.count > 1 && (try? q.score([Int?](repeating: value, count: q.questionCount)))?.band == 0
+                // The same answer to every question, on the scale: answers `validate` accepts.
+                q.bandMins.count > 1 && q.score(validated: [Int?](repeating: value, count: q.questionCount)).band == 0
             })
         var questions: [TemplateValue] = []
         for (index, question) in assessment.questions.enumerated() {

@@ -32,26 +32,24 @@ struct ResultsCatalog: Sendable {
     let teams: [Team]
     let disclosure: Disclosure
 
-    /// Groups a questionnaire's results by team, then each team's by round.
+    /// Groups a questionnaire's results by team, then each team's by round, and scores each round
+    /// once: every page and download of the round shows this report.
     ///
-    /// - Returns: nil when the results do not fit the questionnaire (the loader has reported them).
-    init?(assessment: Assessment, results: [AssessmentResult], folder: String) {
-        guard let all = try? ResultSet(assessment: assessment, results: results) else { return nil }
+    /// - Parameter results: Results read for `assessment`.
+    init(assessment: Assessment, results: [AssessmentResult], folder: String) {
+        let all = ResultSet(assessment: assessment, results: results)
         var teamSlugs = Slug.Registry()
         var teams: [Team] = []
-        for group in all.groups(by: .team) {
-            // The members of a group came from `all`, so they fit the questionnaire too.
-            guard let team = try? ResultSet(assessment: assessment, results: group.members.map { all.results[$0] }) else {
-                return nil
-            }
+        // Teams are grouped, not scored: the pages show a team's rounds, never the whole team.
+        for (name, members) in all.members(by: .team) {
             var roundSlugs = Slug.Registry()
             _ = roundSlugs.unique("index")  // the team's own page
-            let rounds = team.groups(by: .round).map { round in
+            let rounds = all.subset(members).groups(by: .round).map { round in
                 Round(
                     label: round.key ?? "", slug: roundSlugs.unique(round.key ?? ""), report: round.report,
                     respondents: round.members.count, trend: round.trend)
             }
-            teams.append(Team(name: group.key, slug: teamSlugs.unique(group.key ?? "no team"), rounds: rounds))
+            teams.append(Team(name: name, slug: teamSlugs.unique(name ?? "no team"), rounds: rounds))
         }
         self.assessment = assessment
         self.folder = folder

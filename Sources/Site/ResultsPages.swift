@@ -18,12 +18,11 @@ enum ResultsPages {
         guard !withResults.isEmpty else { return [] }
         var folderSlugs = Slug.Registry()
         _ = folderSlugs.unique("index")
-        let catalogs = withResults.compactMap { assessment in
+        let catalogs = withResults.map { assessment in
             ResultsCatalog(
                 assessment: assessment, results: data.results.filter { $0.assessment == assessment.id },
                 folder: withResults.count == 1 ? "results" : "results/" + folderSlugs.unique(assessment.id))
         }
-        guard !catalogs.isEmpty else { return [] }
 
         var languages = [config.language]
         for language in config.translations.keys.sorted() + catalogs.flatMap(\.assessment.languages)

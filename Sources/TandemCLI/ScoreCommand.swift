@@ -93,7 +93,7 @@ struct ScoreCommand: ParsableCommand {
         if !problems.isEmpty { fail(problems) }
 
         // 4. The scores.
-        let set = try ResultSet(assessment: questionnaire, results: results)
+        let set = ResultSet(assessment: questionnaire, results: results)
         let output = ScoreOutput(scored: set, files: parsed.count, grouping: by?.dimension)
         switch format {
         case .json: writeOut(output.json())

@@ -28,7 +28,7 @@ struct ResultSetTests {
             let file = try ResultFile(bytes: try Fixtures.bytes(path), file: path, format: format)
             results += file.results(for: .only(alignment)).results
         }
-        return try ResultSet(assessment: alignment, results: results)
+        return ResultSet(assessment: alignment, results: results)
     }
 
     @Test func respondents() throws {
@@ -97,13 +97,29 @@ struct ResultSetTests {
         #expect(departments[0].report.all.mean == nil)
     }
 
-    @Test func answersThatDoNotFitAreRejected() throws {
+    /// Answers are checked once, on reading: one that does not fit never becomes a result, so a
+    /// set is scored without checking again.
+    @Test func answersThatDoNotFitNeverReachASet() throws {
         let alignment = try Fixtures.alignment()
-        let result = AssessmentResult(
-            assessment: "alignment", version: 2, date: SimpleDate(year: 2026, month: 1, day: 1), department: "sales",
-            answers: [1, 9, nil], file: "x.json", index: 0)
-        #expect(throws: ScoringError.answerOutOfRange(respondent: 0, question: 1, value: 9)) {
-            _ = try ResultSet(assessment: alignment, results: [result])
+        let json =
+            #"{"assessment": "alignment", "date": "2026-01-01", "department": "sales", "#
+            + #""answers": {"shared-goal": 1, "sla-followed": 9}}"#
+        let file = try ResultFile(bytes: Array(json.utf8), file: "x.json", format: .json)
+        let read = file.results(for: .only(alignment))
+        #expect(read.results.isEmpty)
+        #expect(read.diagnostics.map(\.location.path) == ["$.answers.sla-followed"])
+        #expect(read.diagnostics.first?.message.hasPrefix("9 is outside the scale 1–5") == true)
+        #expect(ResultSet(assessment: alignment, results: read.results).report().all.n == 0)
+    }
+
+    @Test func membersAreTheGroupsWithoutTheirReports() throws {
+        let set = try Self.set()
+        for dimension in ResultSet.Dimension.allCases {
+            let groups = set.groups(by: dimension)
+            let members = set.members(by: dimension)
+            #expect(members.map(\.key) == groups.map(\.key))
+            #expect(members.map(\.members) == groups.map(\.members))
+            #expect(members.map { set.subset($0.members).report() } == groups.map(\.report))
         }
     }
 }
