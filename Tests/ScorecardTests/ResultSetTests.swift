@@ -1,3 +1,4 @@
+import Core
 import Formats
 import Scorecard
 import ScoringCore
