@@ -60,47 +60,86 @@ public struct TrendChart: Sendable {
     /// Slanted round labels longer than this are shortened with `…`.
     static let slantedLength = 26
 
-    /// The chart as an `<svg>` element.
+    /// The chart as an `<svg>` element: the current round's shade, the grid and its scale, the
+    /// bands' thresholds, the round labels, the lines with the first series' values, and a label
+    /// at the end of each line.
     public func svg() -> String {
-        let bottom = Self.top + Self.plotHeight
-        let spacing = rounds.count > 1 ? (Self.right - Self.left - 2 * Self.inset) / Double(rounds.count - 1) : 0
-        let longest = Double(rounds.map(\.count).max() ?? 0) * Self.characterWidth
-        let slanted = rounds.count > 1 && longest > spacing - 10
-        let height = bottom + (slanted ? 28 + min(longest, Double(Self.slantedLength) * Self.characterWidth) * 0.5 : 34)
-        let range = Double(scaleMax - scaleMin)
+        let plot = Plot(self)
+        var svg = SVGWriter()
+        svg.openChart(id: id, kind: "trend", width: Self.width, height: plot.height, title: title, description: description)
+        drawCurrentRound(into: &svg, plot)
+        drawGrid(into: &svg, plot)
+        drawBands(into: &svg, plot)
+        drawRoundLabels(into: &svg, plot)
+        drawLines(into: &svg, plot)
+        drawValues(into: &svg, plot)
+        drawEndLabels(into: &svg, plot)
+        svg.close("svg")
+        return svg.out
+    }
+}
+
+// MARK: - The steps of a drawing
+
+extension TrendChart {
+    /// Where things go: the plot's bottom, the rounds' spacing along the x axis, and whether the
+    /// round labels are slanted to fit.
+    private struct Plot {
+        let bottom: Double
+        /// Between two rounds; 0 for a single round (drawn in the middle).
+        let spacing: Double
+        /// Round labels are slanted when they would not fit side by side.
+        let slanted: Bool
+        /// The whole chart's, with room for the round labels below the plot.
+        let height: Double
+        let rounds: Int
+        let scaleMin: Double
+        let range: Double
+
+        init(_ chart: TrendChart) {
+            bottom = TrendChart.top + TrendChart.plotHeight
+            rounds = chart.rounds.count
+            spacing = rounds > 1 ? (TrendChart.right - TrendChart.left - 2 * TrendChart.inset) / Double(rounds - 1) : 0
+            let longest = Double(chart.rounds.map(\.count).max() ?? 0) * TrendChart.characterWidth
+            slanted = rounds > 1 && longest > spacing - 10
+            height =
+                bottom + (slanted ? 28 + min(longest, Double(TrendChart.slantedLength) * TrendChart.characterWidth) * 0.5 : 34)
+            scaleMin = Double(chart.scaleMin)
+            range = Double(chart.scaleMax - chart.scaleMin)
+        }
 
         func x(_ round: Int) -> Double {
-            rounds.count > 1 ? Self.left + Self.inset + Double(round) * spacing : (Self.left + Self.right) / 2
+            rounds > 1 ? TrendChart.left + TrendChart.inset + Double(round) * spacing : (TrendChart.left + TrendChart.right) / 2
         }
+
         func y(_ value: Double) -> Double {
-            bottom - (value - Double(scaleMin)) / range * Self.plotHeight
+            bottom - (value - scaleMin) / range * TrendChart.plotHeight
         }
+    }
 
-        var svg = SVGWriter()
-        svg.openChart(id: id, kind: "trend", width: Self.width, height: height, title: title, description: description)
+    /// The round the page is about, shaded half-way to the neighbouring rounds, within the plot.
+    private func drawCurrentRound(into svg: inout SVGWriter, _ plot: Plot) {
+        guard let current, rounds.indices.contains(current) else { return }
+        let half = rounds.count > 1 ? plot.spacing / 2 : Self.inset
+        let start = max(Self.left, plot.x(current) - half)
+        let end = min(Self.right, plot.x(current) + half)
+        svg.empty(
+            "rect",
+            [
+                ("class", "results-chart__current"), ("x", SVGWriter.number(start)), ("y", SVGWriter.number(Self.top)),
+                ("width", SVGWriter.number(end - start)), ("height", SVGWriter.number(Self.plotHeight)), ("fill", "#f1f3f6"),
+            ])
+    }
 
-        if let current, rounds.indices.contains(current) {
-            // Half-way to the neighbouring rounds, within the plot.
-            let half = rounds.count > 1 ? spacing / 2 : Self.inset
-            let start = max(Self.left, x(current) - half)
-            let end = min(Self.right, x(current) + half)
-            svg.empty(
-                "rect",
-                [
-                    ("class", "results-chart__current"), ("x", SVGWriter.number(start)), ("y", SVGWriter.number(Self.top)),
-                    ("width", SVGWriter.number(end - start)), ("height", SVGWriter.number(Self.plotHeight)), ("fill", "#f1f3f6"),
-                ])
-        }
-
-        // Grid lines and their values at each step of the scale.
+    /// Grid lines and their values at each step of the scale.
+    private func drawGrid(into svg: inout SVGWriter, _ plot: Plot) {
         let step = RadarChart.ringStep(scaleMin: scaleMin, scaleMax: scaleMax)
+        let values = stride(from: scaleMin, through: scaleMax, by: step)
         svg.open("g", [("class", "results-chart__grid"), ("stroke", "#dde2e8"), ("stroke-width", "1")])
-        var value = scaleMin
-        while value <= scaleMax {
-            let lineY = SVGWriter.number(y(Double(value)))
+        for value in values {
+            let lineY = SVGWriter.number(plot.y(Double(value)))
             svg.empty(
                 "line", [("x1", SVGWriter.number(Self.left)), ("x2", SVGWriter.number(Self.right)), ("y1", lineY), ("y2", lineY)])
-            value += step
         }
         svg.close("g")
         svg.open(
@@ -109,18 +148,19 @@ public struct TrendChart: Sendable {
                 ("class", "results-chart__scale"), ("fill", "#556070"), ("font-size", "12"), ("text-anchor", "end"),
                 ("aria-hidden", "true"),
             ])
-        value = scaleMin
-        while value <= scaleMax {
+        for value in values {
             svg.element(
-                "text", [("x", SVGWriter.number(Self.left - 8)), ("y", SVGWriter.number(y(Double(value)) + 4))], text: "\(value)")
-            value += step
+                "text", [("x", SVGWriter.number(Self.left - 8)), ("y", SVGWriter.number(plot.y(Double(value)) + 4))],
+                text: "\(value)")
         }
         svg.close("g")
+    }
 
-        // Band thresholds: a dashed line where each band starts, its name just above the line.
+    /// Band thresholds: a dashed line where each band starts, its name just above the line.
+    private func drawBands(into svg: inout SVGWriter, _ plot: Plot) {
         svg.open("g", [("class", "results-chart__bands"), ("fill", "#556070"), ("font-size", "12.5"), ("font-style", "italic")])
         for (index, band) in bands.enumerated() where band.min >= Double(scaleMin) && band.min <= Double(scaleMax) {
-            let lineY = y(band.min)
+            let lineY = plot.y(band.min)
             if index > 0 {
                 svg.empty(
                     "line",
@@ -140,14 +180,16 @@ public struct TrendChart: Sendable {
                 ], text: band.label)
         }
         svg.close("g")
+    }
 
-        // Round labels under the axis; slanted when they would not fit side by side.
+    /// Round labels under the axis; slanted when they would not fit side by side.
+    private func drawRoundLabels(into svg: inout SVGWriter, _ plot: Plot) {
         svg.open("g", [("class", "results-chart__rounds"), ("fill", "#1c2430"), ("font-size", "13.5")])
         for (index, label) in rounds.enumerated() {
-            let labelX = SVGWriter.number(x(index))
-            let labelY = SVGWriter.number(bottom + 22)
+            let labelX = SVGWriter.number(plot.x(index))
+            let labelY = SVGWriter.number(plot.bottom + 22)
             let weight = index == current ? "700" : nil
-            if slanted {
+            if plot.slanted {
                 // Down to the right, where the end labels leave room; the table below has the whole label.
                 let shown = label.count > Self.slantedLength ? String(label.prefix(Self.slantedLength - 1)) + "…" : label
                 svg.element(
@@ -162,13 +204,16 @@ public struct TrendChart: Sendable {
             }
         }
         svg.close("g")
+    }
 
-        // The lines, the first series on top, and the first series' values above its points.
+    /// The lines with their markers, the first series drawn last, on top; a missing value breaks
+    /// its line.
+    private func drawLines(into svg: inout SVGWriter, _ plot: Plot) {
         for series in series.reversed() where !series.isEmpty {
             var runs: [[(x: Double, y: Double)]] = [[]]
             for (round, value) in series.values.enumerated() {
                 if let value {
-                    runs[runs.count - 1].append((x(round), y(value)))
+                    runs[runs.count - 1].append((plot.x(round), plot.y(value)))
                 } else if !runs[runs.count - 1].isEmpty {
                     runs.append([])
                 }
@@ -177,58 +222,59 @@ public struct TrendChart: Sendable {
             svg.empty("path", [("d", SVGWriter.path(runs))] + SVGWriter.lineAttributes(series.style))
             for (round, value) in series.values.enumerated() {
                 guard let value else { continue }
-                svg.marker(series.style, x: x(round), y: y(value), data: ScoreFormat.full(value))
+                svg.marker(series.style, x: plot.x(round), y: plot.y(value), data: ScoreFormat.full(value))
             }
             svg.close("g")
         }
-        if let first = series.first {
-            svg.open(
-                "g",
-                [
-                    ("class", "results-chart__values"), ("fill", "#1c2430"), ("font-size", "13.5"), ("font-weight", "700"),
-                    ("text-anchor", "middle"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke"),
-                ])
-            for (round, value) in first.values.enumerated() {
-                guard let value else { continue }
-                // Above the point, unless another line's point is there; then below, or else to the left.
-                let others = series.dropFirst().compactMap { $0.values.indices.contains(round) ? $0.values[round] : nil }.map {
-                    y($0) - y(value)
-                }
-                let above = others.filter { $0 < 0 }.map { -$0 }.min() ?? .infinity
-                let below = others.filter { $0 >= 0 }.min() ?? .infinity
-                let text = ScoreFormat.decimal(value, language)
-                if above >= 24 {
-                    svg.element("text", [("x", SVGWriter.number(x(round))), ("y", SVGWriter.number(y(value) - 11))], text: text)
-                } else if below >= 26 {
-                    svg.element("text", [("x", SVGWriter.number(x(round))), ("y", SVGWriter.number(y(value) + 22))], text: text)
-                } else {
-                    svg.element(
-                        "text",
-                        [
-                            ("x", SVGWriter.number(x(round) - 10)), ("y", SVGWriter.number(y(value) + 5)), ("text-anchor", "end"),
-                        ], text: text)
-                }
-            }
-            svg.close("g")
-        }
+    }
 
-        // A label beside each line's last point, moved apart where they would overlap.
-        var labels: [(y: Double, x: Double, series: ChartSeries, value: Double)] = []
-        for series in series {
-            guard let last = series.values.lastIndex(where: { $0 != nil }), let value = series.values[last] else { continue }
-            labels.append((y(value) + 4, x(last) + 14, series, value))
+    /// The first series' values at its points.
+    private func drawValues(into svg: inout SVGWriter, _ plot: Plot) {
+        guard let first = series.first else { return }
+        svg.open(
+            "g",
+            [
+                ("class", "results-chart__values"), ("fill", "#1c2430"), ("font-size", "13.5"), ("font-weight", "700"),
+                ("text-anchor", "middle"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke"),
+            ])
+        for (round, value) in first.values.enumerated() {
+            guard let value else { continue }
+            svg.element("text", valuePosition(round: round, value: value, plot), text: ScoreFormat.decimal(value, language))
         }
-        labels.sort { $0.y < $1.y }
-        let gap = 18.0
-        for i in labels.indices.dropFirst() where labels[i].y - labels[i - 1].y < gap {
-            labels[i].y = labels[i - 1].y + gap
+        svg.close("g")
+    }
+
+    /// Where the first series' value in a round is written: above the point, unless another line's
+    /// point is there; then below, or else to the left.
+    private func valuePosition(round: Int, value: Double, _ plot: Plot) -> [(String, String?)] {
+        let others = series.dropFirst().compactMap { $0.values.indices.contains(round) ? $0.values[round] : nil }.map {
+            plot.y($0) - plot.y(value)
         }
-        if let last = labels.last, last.y > bottom + 4 {
-            let shift = last.y - (bottom + 4)
-            for i in labels.indices { labels[i].y -= shift }
+        let above = others.filter { $0 < 0 }.map { -$0 }.min() ?? .infinity
+        let below = others.filter { $0 >= 0 }.min() ?? .infinity
+        let x = plot.x(round)
+        let y = plot.y(value)
+        if above >= 24 {
+            return [("x", SVGWriter.number(x)), ("y", SVGWriter.number(y - 11))]
+        } else if below >= 26 {
+            return [("x", SVGWriter.number(x)), ("y", SVGWriter.number(y + 22))]
+        } else {
+            return [("x", SVGWriter.number(x - 10)), ("y", SVGWriter.number(y + 5)), ("text-anchor", "end")]
         }
+    }
+
+    /// A label beside each line's last point: the series' name and its last value.
+    private struct EndLabel {
+        var y: Double
+        var x: Double
+        var series: ChartSeries
+        var value: Double
+    }
+
+    /// A label beside each line's last point, moved apart where they would overlap.
+    private func drawEndLabels(into svg: inout SVGWriter, _ plot: Plot) {
         svg.open("g", [("class", "results-chart__end-labels"), ("fill", "#1c2430"), ("font-size", "14")])
-        for label in labels {
+        for label in endLabels(plot) {
             svg.open("text", [("x", SVGWriter.number(label.x)), ("y", SVGWriter.number(label.y))])
             svg.element("tspan", [("font-weight", "700")], text: label.series.name)
             svg.raw(" ")
@@ -236,7 +282,25 @@ public struct TrendChart: Sendable {
             svg.close("text")
         }
         svg.close("g")
-        svg.close("svg")
-        return svg.out
+    }
+
+    /// The end labels from top to bottom, at least a line apart, moved up together when the
+    /// lowest would fall below the plot.
+    private func endLabels(_ plot: Plot) -> [EndLabel] {
+        var labels: [EndLabel] = []
+        for series in series {
+            guard let last = series.values.lastIndex(where: { $0 != nil }), let value = series.values[last] else { continue }
+            labels.append(EndLabel(y: plot.y(value) + 4, x: plot.x(last) + 14, series: series, value: value))
+        }
+        labels.sort { $0.y < $1.y }
+        let gap = 18.0
+        for i in labels.indices.dropFirst() where labels[i].y - labels[i - 1].y < gap {
+            labels[i].y = labels[i - 1].y + gap
+        }
+        if let last = labels.last, last.y > plot.bottom + 4 {
+            let shift = last.y - (plot.bottom + 4)
+            for i in labels.indices { labels[i].y -= shift }
+        }
+        return labels
     }
 }
