@@ -93,8 +93,11 @@ public struct SiteBuilder: Sendable {
         var warnings: [Diagnostic]
     }
 
+    /// Renders the whole site in memory, step by step: load, parse, render the Markdown, collect
+    /// the files, render the pages through the theme.
+    ///
+    /// Every problem of a step is collected before the build stops, so one run reports them all.
     func render(clock: inout PhaseClock, cache: BuildCache? = nil) throws(DiagnosticsError) -> Output {
-        var diagnostics = Diagnostics()
         let content = options.contentDirectory
         guard FileSystem.isDirectory(content) else {
             throw DiagnosticsError([
@@ -103,22 +106,38 @@ public struct SiteBuilder: Sendable {
                     "the content folder does not exist; expected a folder of Markdown pages")
             ])
         }
+        var diagnostics = Diagnostics()
+        let loaded = load(into: &diagnostics)
+        clock.lap("load")
+        var site = parse(loaded, into: &diagnostics)
+        clock.lap("parse")
+        let rendered = renderMarkdown(of: &site, loaded, cache: cache, into: &diagnostics)
+        // Warnings go with the errors, so one run reports every problem.
+        guard !diagnostics.hasErrors, let theme = loaded.theme else { throw DiagnosticsError(diagnostics.all) }
+        var files = collectFiles(loaded, theme: theme, into: &diagnostics)
+        try diagnostics.throwIfErrors()
+        try renderPages(of: site, rendered: rendered, theme: theme, into: &files, &diagnostics)
+        clock.lap("render")
+        return Output(files: files.all, pageCount: site.pages.count, warnings: Diagnostic.limited(diagnostics.warnings))
+    }
+}
 
-        // Load: settings, theme, and every file of the content folder.
-        var config = SiteConfig()
-        let configPath = content + "/site.yml"
-        if FileSystem.exists(configPath), !FileSystem.isInside(configPath, FileSystem.canonical(content)) {
-            diagnostics.error(
-                SourceLocation(file: FileSystem.display(configPath)),
-                "site.yml is a symbolic link to a file outside the content folder; put the site's settings in the content folder")
-        } else if let text = FileSystem.readText(configPath) {
-            do {
-                config = try SiteConfig.parse(text, file: FileSystem.display(configPath))
-                diagnostics.append(contentsOf: config.contrastWarnings)
-            } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
-            }
-        }
+// MARK: - The steps of a render
+
+extension SiteBuilder {
+    /// What the load step reads.
+    private struct LoadedSite {
+        var config: SiteConfig
+        /// Nil when the theme has mistakes (they are among the diagnostics).
+        var theme: Theme?
+        var scan: ContentScan
+        var data: SiteData
+    }
+
+    /// Load: settings, theme, and every file of the content folder.
+    private func load(into diagnostics: inout Diagnostics) -> LoadedSite {
+        let content = options.contentDirectory
+        let config = loadConfig(into: &diagnostics)
         var theme: Theme?
         do {
             theme = try Theme.load(layers: options.themeLayers, trimIndentation: config.minify)
@@ -129,9 +148,44 @@ public struct SiteBuilder: Sendable {
         let scan = ContentScan(root: content, mainLanguage: config.language)
         diagnostics.append(contentsOf: scan.diagnostics)
         let data = SiteData.load(content: content, language: config.language, into: &diagnostics)
-        clock.lap("load")
+        return LoadedSite(config: config, theme: theme, scan: scan, data: data)
+    }
 
-        // Parse: front matter of every page, in parallel.
+    /// The settings of `site.yml`; the defaults when it is missing, has mistakes or links outside
+    /// the content folder.
+    private func loadConfig(into diagnostics: inout Diagnostics) -> SiteConfig {
+        let content = options.contentDirectory
+        let configPath = content + "/site.yml"
+        if FileSystem.exists(configPath), !FileSystem.isInside(configPath, FileSystem.canonical(content)) {
+            diagnostics.error(
+                SourceLocation(file: FileSystem.display(configPath)),
+                "site.yml is a symbolic link to a file outside the content folder; put the site's settings in the content folder")
+        } else if let text = FileSystem.readText(configPath) {
+            do {
+                let config = try SiteConfig.parse(text, file: FileSystem.display(configPath))
+                diagnostics.append(contentsOf: config.contrastWarnings)
+                return config
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        return SiteConfig()
+    }
+
+    /// Parse: front matter of every page, in parallel, then the pages made from data; the site
+    /// they make.
+    private func parse(_ loaded: LoadedSite, into diagnostics: inout Diagnostics) -> SiteTree {
+        var pages = readPages(loaded.scan, into: &diagnostics)
+        addDataPages(loaded, to: &pages, into: &diagnostics)
+        let site = SiteTree(pages: pages, config: loaded.config)
+        diagnostics.append(contentsOf: site.diagnostics)
+        return site
+    }
+
+    /// The Markdown pages of the content folder with their front matter read, in parallel; drafts
+    /// only with `includeDrafts`.
+    private func readPages(_ scan: ContentScan, into diagnostics: inout Diagnostics) -> [Page] {
+        let content = options.contentDirectory
         let includeDrafts = options.includeDrafts
         let parsed = parallelMap(scan.pages.count) { i -> (Page?, [Diagnostic]) in
             var page = scan.pages[i]
@@ -158,27 +212,52 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(contentsOf: problems)
             if let page { pages.append(page) }
         }
-        for dataPage in DataPages.all(data: data, config: config) {
-            pages.append(Page(data: dataPage, mainLanguage: config.language, contentDisplay: FileSystem.display(content)))
-            if let theme, !theme.templateNames.contains(dataPage.layout) {
+        return pages
+    }
+
+    /// The pages made from data (results, questionnaires), each checked for its layout in the theme.
+    private func addDataPages(_ loaded: LoadedSite, to pages: inout [Page], into diagnostics: inout Diagnostics) {
+        let config = loaded.config
+        for dataPage in DataPages.all(data: loaded.data, config: config) {
+            pages.append(
+                Page(data: dataPage, mainLanguage: config.language, contentDisplay: FileSystem.display(options.contentDirectory)))
+            if let theme = loaded.theme, !theme.templateNames.contains(dataPage.layout) {
                 diagnostics.error(
                     SourceLocation(file: options.themeLayers.last?.name ?? "site-templates"),
                     "the theme has no \(dataPage.layout).mustache, which the page \(dataPage.key) needs")
             }
         }
-        var site = SiteTree(pages: pages, config: config)
-        diagnostics.append(contentsOf: site.diagnostics)
-        clock.lap("parse")
+    }
 
-        // Render the Markdown of every page, resolving links between pages.
+    /// Render the Markdown of every page, resolving links between pages; then give the site its
+    /// pages' titles and check what needs every page rendered: links to headings, blocks and
+    /// questions' `improve:` links.
+    private func renderMarkdown(
+        of site: inout SiteTree, _ loaded: LoadedSite, cache: BuildCache?, into diagnostics: inout Diagnostics
+    ) -> [RenderedPage] {
+        let rendered = markdownPages(of: site, loaded, cache: cache)
+        for (i, page) in rendered.enumerated() {
+            diagnostics.append(contentsOf: page.diagnostics)
+            site.titles[i] = page.title
+        }
+        site.orderChildren()
+        diagnostics.append(contentsOf: Self.checkAnchors(site: site, rendered: rendered))
+        diagnostics.append(contentsOf: BlockChecks(site: site, rendered: rendered).diagnostics.all)
+        diagnostics.append(contentsOf: Self.checkImproveLinks(loaded.data.assessments, site: site, rendered: rendered))
+        return rendered
+    }
+
+    /// Every page's Markdown as HTML, in parallel; a page the cache has for the same text and the
+    /// same site is not rendered again.
+    private func markdownPages(of site: SiteTree, _ loaded: LoadedSite, cache: BuildCache?) -> [RenderedPage] {
         let resolver = LinkResolver(
-            site: site, staticFiles: Set(scan.staticFiles), contentDisplay: FileSystem.display(content),
-            blockWords: LinkResolver.blockWords(of: theme))
-        let unsafeHTML = config.unsafeHTML
+            site: site, staticFiles: Set(loaded.scan.staticFiles), contentDisplay: FileSystem.display(options.contentDirectory),
+            blockWords: LinkResolver.blockWords(of: loaded.theme))
+        let unsafeHTML = loaded.config.unsafeHTML
         let siteHash = Fingerprint.hash64(
-            String(site.fingerprint(staticFiles: scan.staticFiles)).utf8, seed: resolver.blockWordsHash)
+            String(site.fingerprint(staticFiles: loaded.scan.staticFiles)).utf8, seed: resolver.blockWordsHash)
         let allPages = site.pages
-        let rendered = parallelMap(allPages.count) { i in
+        return parallelMap(allPages.count) { i in
             let page = allPages[i]
             if let cache, let source = page.source,
                 let hit = cache.page(source, textHash: page.textHash, siteHash: siteHash)
@@ -191,78 +270,131 @@ public struct SiteBuilder: Sendable {
             }
             return result
         }
-        for (i, page) in rendered.enumerated() {
-            diagnostics.append(contentsOf: page.diagnostics)
-            site.titles[i] = page.title
-        }
-        site.orderChildren()
+    }
+
+    /// Each link to `#fragment` of another page must name one of that page's headings.
+    private static func checkAnchors(site: SiteTree, rendered: [RenderedPage]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         for page in rendered {
             for anchor in page.anchors where !rendered[anchor.target].headings.contains(where: { $0.id == anchor.fragment }) {
                 let ids = rendered[anchor.target].headings.map(\.id)
                 let target = site.pages[anchor.target].display
-                diagnostics.error(
-                    anchor.location,
-                    "the link points to #\(anchor.fragment), but \(target) has no heading with that id"
-                        + (Suggestion.closest(to: anchor.fragment, in: ids).map { "; did you mean #\($0)?" }
-                            ?? (ids.isEmpty
-                                ? "; that page has no headings" : "; its headings are #" + ids.prefix(8).joined(separator: ", #")))
-                )
+                problems.append(
+                    Diagnostic(
+                        anchor.location,
+                        "the link points to #\(anchor.fragment), but \(target) has no heading with that id"
+                            + (Suggestion.closest(to: anchor.fragment, in: ids).map { "; did you mean #\($0)?" }
+                                ?? (ids.isEmpty
+                                    ? "; that page has no headings"
+                                    : "; its headings are #" + ids.prefix(8).joined(separator: ", #")))
+                    ))
             }
         }
-        diagnostics.append(contentsOf: BlockChecks(site: site, rendered: rendered).diagnostics.all)
-        diagnostics.append(contentsOf: Self.checkImproveLinks(data.assessments, site: site, rendered: rendered))
-        // Warnings go with the errors, so one run reports every problem.
-        guard !diagnostics.hasErrors, let theme else { throw DiagnosticsError(diagnostics.all) }
+        return problems
+    }
 
-        // Assets: the theme's, fingerprinted, the logo, and the content folder's own files.
-        var files: [OutputFile] = []
+    /// The files a build writes, as the steps after the Markdown collect them.
+    private struct SiteFiles {
+        var all: [OutputFile] = []
+        /// The theme's assets' output paths, by their paths in the theme.
         var assetURLs: [String: String] = [:]
-        let assets = config.minify ? Self.minified(theme.assets) : theme.assets
+        var logoPath: String?
+        /// Where the content folder's own files are in `all`.
+        var contentRange: Range<Int> = 0..<0
+    }
+
+    /// Assets: the theme's, fingerprinted, the logo, and the content folder's own files.
+    private func collectFiles(_ loaded: LoadedSite, theme: Theme, into diagnostics: inout Diagnostics) -> SiteFiles {
+        var files = SiteFiles()
+        Self.addAssets(of: theme, minify: loaded.config.minify, to: &files)
+        if !loaded.data.assessments.isEmpty {
+            for (path, bytes) in options.publishedFiles { files.all.append(OutputFile(path: path, bytes: bytes)) }
+        }
+        addLogo(loaded.config, to: &files, into: &diagnostics)
+        addContentFiles(loaded.scan.staticFiles, to: &files, into: &diagnostics)
+        return files
+    }
+
+    /// The theme's assets under `assets/`, fingerprinted (minified first when the site asks for it).
+    private static func addAssets(of theme: Theme, minify: Bool, to files: inout SiteFiles) {
+        let assets = minify ? Self.minified(theme.assets) : theme.assets
         for asset in assets {
             let path = "assets/" + Fingerprint.name(asset.path, hash: Fingerprint.hash(asset.bytes))
-            assetURLs[asset.path] = path
-            files.append(OutputFile(path: path, bytes: asset.bytes))
+            files.assetURLs[asset.path] = path
+            files.all.append(OutputFile(path: path, bytes: asset.bytes))
             if asset.path == "scoring.wasm" {
                 // Browsers refuse to fetch files from file://, so the module also ships inside a
                 // script: deflated (tandem-scoring.js inflates it), then base64, 60% of the bytes.
                 let packed = Deflate.compress(asset.bytes) ?? asset.bytes
                 let script = Array("globalThis.TandemScoringWasm = \"\(Base64.encode(packed))\";\n".utf8)
                 let scriptPath = "assets/" + Fingerprint.name("scoring-wasm.js", hash: Fingerprint.hash(script))
-                assetURLs["scoring-wasm.js"] = scriptPath
-                files.append(OutputFile(path: scriptPath, bytes: script))
+                files.assetURLs["scoring-wasm.js"] = scriptPath
+                files.all.append(OutputFile(path: scriptPath, bytes: script))
             }
         }
-        if !data.assessments.isEmpty {
-            for (path, bytes) in options.publishedFiles { files.append(OutputFile(path: path, bytes: bytes)) }
+    }
+
+    /// The logo of `brand.logo`, fingerprinted.
+    private func addLogo(_ config: SiteConfig, to files: inout SiteFiles, into diagnostics: inout Diagnostics) {
+        guard let logo = config.brand.logo else { return }
+        let location = config.locations["brand.logo"] ?? SourceLocation(file: config.file ?? "site.yml")
+        switch Self.readLogo(logo, content: options.contentDirectory) {
+        case .success(let bytes):
+            let path = "assets/" + Fingerprint.name(URLPath.lastComponent(logo), hash: Fingerprint.hash(bytes))
+            files.logoPath = path
+            files.all.append(OutputFile(path: path, bytes: bytes))
+        case .failure(let problem):
+            diagnostics.error(location, "brand.logo \"\(logo)\" \(problem.why)")
         }
-        var logoPath: String?
-        if let logo = config.brand.logo {
-            let location = config.locations["brand.logo"] ?? SourceLocation(file: config.file ?? "site.yml")
-            switch Self.readLogo(logo, content: content) {
-            case .success(let bytes):
-                logoPath = "assets/" + Fingerprint.name(URLPath.lastComponent(logo), hash: Fingerprint.hash(bytes))
-                files.append(OutputFile(path: logoPath!, bytes: bytes))
-            case .failure(let problem):
-                diagnostics.error(location, "brand.logo \"\(logo)\" \(problem.why)")
-            }
-        }
-        var contentFiles: [OutputFile] = []
-        for path in scan.staticFiles {
+    }
+
+    /// The content folder's own files (images, PDFs, ...), copied as they are.
+    private func addContentFiles(_ paths: [String], to files: inout SiteFiles, into diagnostics: inout Diagnostics) {
+        let content = options.contentDirectory
+        let start = files.all.count
+        for path in paths {
             guard let bytes = FileSystem.readBytes(content + "/" + path) else {
                 diagnostics.error(SourceLocation(file: FileSystem.display(content + "/" + path)), "cannot read this file")
                 continue
             }
-            contentFiles.append(OutputFile(path: path, bytes: bytes))
+            files.all.append(OutputFile(path: path, bytes: bytes))
         }
-        let contentRange = files.count..<(files.count + contentFiles.count)
-        files += contentFiles
-        try diagnostics.throwIfErrors()
+        files.contentRange = start..<files.all.count
+    }
 
-        // Render every page through the theme.
+    /// Render every page through the theme, then add the pages, their data's files, the 404 page
+    /// and the sitemap to the files, leaving out the content folder's files they would shadow.
+    private func renderPages(
+        of site: SiteTree, rendered: [RenderedPage], theme: Theme, into files: inout SiteFiles,
+        _ diagnostics: inout Diagnostics
+    ) throws(DiagnosticsError) {
         let renderer = PageRenderer(
-            site: site, rendered: rendered, theme: theme, assets: assetURLs, logo: logoPath)
-        let pagePaths = site.pages.map(\.outputPath)
-        let renderedPages = parallelMap(pagePaths.count) { i in Result { () throws(Diagnostic) in try renderer.render(page: i) } }
+            site: site, rendered: rendered, theme: theme, assets: files.assetURLs, logo: files.logoPath)
+        let (pageTexts, notFound) = Self.themedPages(renderer, count: site.pages.count, into: &diagnostics)
+        try diagnostics.throwIfErrors()
+        if site.pages.contains(where: { $0.data?.budget != nil }) {
+            var sizes: [String: Int] = [:]
+            for file in files.all { sizes[file.path] = file.bytes.count }
+            diagnostics.append(contentsOf: PageWeight.warnings(pages: site.pages, html: pageTexts, sizes: sizes))
+        }
+        files.all += zip(site.pages, pageTexts).map { OutputFile(path: $0.outputPath, text: $1) }
+        for page in site.pages {
+            for (name, bytes) in page.data?.files ?? [:] {
+                files.all.append(OutputFile(path: URLPath.join(page.outputDirectory, name), bytes: bytes))
+            }
+        }
+        files.all.append(OutputFile(path: "404.html", text: notFound))
+        if let sitemap = Sitemap.xml(site: site) { files.all.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
+        files.all = Self.withoutShadowedFiles(
+            files.all, contentFiles: files.contentRange, site: site, content: options.contentDirectory, into: &diagnostics)
+    }
+
+    /// Every page's HTML, rendered in parallel, and the 404 page's; a page that fails is left out
+    /// and its problem collected.
+    private static func themedPages(
+        _ renderer: PageRenderer, count: Int, into diagnostics: inout Diagnostics
+    ) -> (pages: [String], notFound: String) {
+        let renderedPages = parallelMap(count) { i in Result { () throws(Diagnostic) in try renderer.render(page: i) } }
         var pageTexts: [String] = []
         pageTexts.reserveCapacity(renderedPages.count)
         for page in renderedPages {
@@ -276,23 +408,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(error)
             notFound = ""
         }
-        try diagnostics.throwIfErrors()
-        if site.pages.contains(where: { $0.data?.budget != nil }) {
-            var sizes: [String: Int] = [:]
-            for file in files { sizes[file.path] = file.bytes.count }
-            diagnostics.append(contentsOf: PageWeight.warnings(pages: site.pages, html: pageTexts, sizes: sizes))
-        }
-        files += zip(pagePaths, pageTexts).map { OutputFile(path: $0, text: $1) }
-        for page in site.pages {
-            for (name, bytes) in page.data?.files ?? [:] {
-                files.append(OutputFile(path: URLPath.join(page.outputDirectory, name), bytes: bytes))
-            }
-        }
-        files.append(OutputFile(path: "404.html", text: notFound))
-        if let sitemap = Sitemap.xml(site: site) { files.append(OutputFile(path: "sitemap.xml", text: sitemap)) }
-        files = Self.withoutShadowedFiles(files, contentFiles: contentRange, site: site, content: content, into: &diagnostics)
-        clock.lap("render")
-        return Output(files: files, pageCount: site.pages.count, warnings: Diagnostic.limited(diagnostics.warnings))
+        return (pageTexts, notFound)
     }
 }
 
