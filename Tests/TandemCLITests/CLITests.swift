@@ -25,11 +25,14 @@ enum Tandem {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String) throws -> Result {
+    /// Runs `tandem` with `arguments` in `directory`; `environment`, when given, is the child's
+    /// whole environment instead of this process's.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
