@@ -111,7 +111,9 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .testTarget(
             name: "TandemCLITests",
             dependencies: [
-                "TestSupport", "TandemCLI", "Site", "Scorecard", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                "TestSupport", "TandemCLI", "Site", "Scorecard", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )
