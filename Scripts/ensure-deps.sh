@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the system packages Tandem builds with are installed: libcmark-dev, zlib1g-dev (and pkg-config).
+# Makes sure the system packages Tandem builds and tests with are installed: libcmark-dev, zlib1g-dev
+# (and pkg-config), and nodejs, whose `node` checks the minified theme scripts (Tests/MinifyTests).
 # As root it installs what is missing with apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -7,6 +8,7 @@ missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
 if ! pkg-config --exists zlib 2>/dev/null; then missing+=(zlib1g-dev); fi
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
 for extra in "$@"; do
   case "$extra" in
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;

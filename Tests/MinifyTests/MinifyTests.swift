@@ -15,10 +15,9 @@ enum Repository {
         try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
     }
 
-    /// The theme's scripts, which the site build minifies.
-    static let scripts = [
-        "site-templates/assets/form.js", "site-templates/assets/tally.js", "site-templates/assets/tandem-scoring.js",
-    ]
+    /// The theme's scripts, which the site build minifies: every `site-templates/assets/*.js` but `*.min.js`.
+    static let scripts: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/site-templates/assets")) ?? [])
+        .filter { $0.hasSuffix(".js") && !$0.hasSuffix(".min.js") }.sorted().map { "site-templates/assets/" + $0 }
 
     /// The theme's stylesheet.
     static let stylesheet = "site-templates/assets/style.css"
