@@ -100,7 +100,7 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .testTarget(
             name: "ScorecardTests", dependencies: ["TestSupport", "Scorecard", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
         ),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Core"]),
+        .testTarget(name: "MustacheTests", dependencies: ["TestSupport", "Mustache", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["TestSupport", "Markdown", "Core"]),
         .testTarget(
             name: "RenderTests", dependencies: ["TestSupport", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core"], exclude: ["Snapshots"]),
