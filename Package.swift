@@ -92,7 +92,7 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         // What the tests share: the repository's paths, temporary folders, snapshot record-or-compare.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["TestSupport", "Core"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Core"]),
+        .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats", "Core"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ContentTests",
             dependencies: ["Content", "Formats", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
