@@ -1,8 +1,9 @@
 /// A CSV text (RFC 4180) split into rows of cells, each cell with the line and column it starts at.
 ///
 /// What spreadsheets and form tools write is accepted: `,`, `;` (Excel with a Danish or German
-/// locale) or tab as the delimiter, detected from the header line; `\r\n` or `\n` line ends; a
-/// UTF-8 byte order mark; cells in double quotes with `""` for a quote and line breaks inside.
+/// locale) or tab as the delimiter, detected from the header line; `\r\n`, `\n` or `\r` line ends
+/// (a lone `\r` is what old Mac spreadsheets saved); a UTF-8 byte order mark; cells in double quotes
+/// with `""` for a quote and line breaks inside.
 /// Rows whose cells are all empty are skipped. Anything else — a quote inside an unquoted cell,
 /// text after a closing quote, an unclosed quote, bytes that are not UTF-8 — is an error with its
 /// position, as a person can fix it in any editor.
@@ -90,7 +91,7 @@ public struct CSVTable: Sendable {
                     }
                     cellBytes.append(byte)
                     i += 1
-                    if byte == 0x0A {
+                    if byte == 0x0A || (byte == 0x0D && (i == bytes.count || bytes[i] != 0x0A)) {
                         line += 1
                         column = 1
                     } else if byte & 0xC0 != 0x80 {
@@ -98,9 +99,7 @@ public struct CSVTable: Sendable {
                     }
                 }
                 // After the closing quote: a delimiter, a line end or the end of the file.
-                if i < bytes.count, bytes[i] != delimiter, bytes[i] != 0x0A,
-                    !(bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] == 0x0A))
-                {
+                if i < bytes.count, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
                     throw CSVSyntaxError(
                         line: line, column: column,
                         message:
@@ -110,8 +109,7 @@ public struct CSVTable: Sendable {
             } else {
                 while i < bytes.count {
                     let byte = bytes[i]
-                    if byte == delimiter || byte == 0x0A { break }
-                    if byte == 0x0D, i + 1 == bytes.count || bytes[i + 1] == 0x0A { break }
+                    if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
                     if byte == UInt8(ascii: "\"") {
                         throw CSVSyntaxError(
                             line: line, column: column,
@@ -135,8 +133,8 @@ public struct CSVTable: Sendable {
                 column += 1
                 continue
             }
-            // A line end: \n or \r\n.
-            if bytes[i] == 0x0D { i += 1 }
+            // A line end: \n, \r\n or \r.
+            if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
             i += 1
             finishRow(&row, line: rowLine)
             line += 1
@@ -158,7 +156,7 @@ public struct CSVTable: Sendable {
             if byte == UInt8(ascii: "\"") {
                 quoted.toggle()
             } else if !quoted {
-                if byte == 0x0A { break }
+                if byte == 0x0A || byte == 0x0D { break }
                 if counts[byte] != nil { counts[byte]! += 1 }
             }
             i += 1
