@@ -104,7 +104,7 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .testTarget(name: "MarkdownTests", dependencies: ["TestSupport", "Markdown", "Core"]),
         .testTarget(
             name: "RenderTests", dependencies: ["TestSupport", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core"], exclude: ["Snapshots"]),
-        .testTarget(name: "MinifyTests", dependencies: ["Minify"], exclude: ["Fixtures"]),
+        .testTarget(name: "MinifyTests", dependencies: ["TestSupport", "Minify"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests",
             dependencies: ["TestSupport", "Site", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core", "CZlib"], exclude: ["Fixtures"]),

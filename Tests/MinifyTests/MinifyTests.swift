@@ -1,22 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Minify
 
-/// The repository's files, found from this file's path (`Tests/MinifyTests/MinifyTests.swift`).
-enum Repository {
-    static let root: String = {
-        let parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        return parts.dropLast(3).joined(separator: "/")
-    }()
-
-    /// The text of the file at `relative` (from the repository root).
-    static func text(_ relative: String) throws -> String {
-        try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
-    }
-
-    /// The theme's scripts, which the site build minifies: every `site-templates/assets/*.js` but `*.min.js`.
-    static let scripts: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/site-templates/assets")) ?? [])
+/// The theme's files that the site build minifies.
+enum ThemeAssets {
+    /// The theme's scripts: every `site-templates/assets/*.js` but `*.min.js`.
+    static let scripts: [String] =
+        ((try? FileManager.default.contentsOfDirectory(atPath: Repository.defaultTheme + "/assets")) ?? [])
         .filter { $0.hasSuffix(".js") && !$0.hasSuffix(".min.js") }.sorted().map { "site-templates/assets/" + $0 }
 
     /// The theme's stylesheet.
@@ -32,7 +24,7 @@ func significantTokens(_ source: String) -> [String] {
 }
 
 @Suite struct RepositoryAssetTests {
-    @Test(arguments: Repository.scripts)
+    @Test(arguments: ThemeAssets.scripts)
     func minifiedScriptHasTheSameTokens(path: String) throws {
         let source = try Repository.text(path)
         let minified = Minify.javaScript(source)
@@ -40,14 +32,14 @@ func significantTokens(_ source: String) -> [String] {
         #expect(minified.utf8.count < source.utf8.count * 3 / 4)
     }
 
-    @Test(arguments: Repository.scripts)
+    @Test(arguments: ThemeAssets.scripts)
     func scriptMinificationIsIdempotent(path: String) throws {
         let once = Minify.javaScript(try Repository.text(path))
         #expect(Minify.javaScript(once) == once)
     }
 
     @Test func stylesheetMinificationIsIdempotent() throws {
-        let source = try Repository.text(Repository.stylesheet)
+        let source = try Repository.text(ThemeAssets.stylesheet)
         let once = Minify.css(source)
         #expect(Minify.css(once) == once)
         #expect(once.utf8.count < source.utf8.count * 3 / 4)
@@ -58,7 +50,7 @@ func significantTokens(_ source: String) -> [String] {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["MINIFY_DUMP_DIR"] != nil))
     func dumpMinifiedAssets() throws {
         let folder = ProcessInfo.processInfo.environment["MINIFY_DUMP_DIR"]!
-        for path in Repository.scripts + [Repository.stylesheet] {
+        for path in ThemeAssets.scripts + [ThemeAssets.stylesheet] {
             let source = try Repository.text(path)
             let minified = path.hasSuffix(".css") ? Minify.css(source) : Minify.javaScript(source)
             let name = String(path.split(separator: "/").last!)

@@ -1,5 +1,6 @@
 import Foundation
 import Minify
+import TestSupport
 import Testing
 
 /// Every theme script minified, then checked by Node.js, not by the minifier's own tokenizer:
@@ -31,10 +32,10 @@ import Testing
     }
 
     @Test func thereAreThemeScripts() {
-        #expect(Repository.scripts.count >= 3, "no scripts found in \(Repository.root)/site-templates/assets")
+        #expect(ThemeAssets.scripts.count >= 3, "no scripts found in \(Repository.root)/site-templates/assets")
     }
 
-    @Test(arguments: Repository.scripts)
+    @Test(arguments: ThemeAssets.scripts)
     func nodeAgreesWithTheMinifiedScript(path: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-node-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
