@@ -31,6 +31,13 @@ extension Questionnaire {
         for (index, respondent) in respondents.enumerated() {
             try validate(respondent.answers, respondent: index)
         }
+        return reportValidated(respondents)
+    }
+
+    /// The report of a group whose answers ``validate(_:respondent:)`` accepted.
+    // Not inlined: one copy serves `report(_:)` and `report(validated:)`.
+    @inline(never)
+    func reportValidated(_ respondents: [Respondent]) -> GroupReport {
         // Group 0 is everyone, 1 sales, 2 marketing.
         var groups = GroupAccumulator(self, groups: 3)
         for respondent in respondents {
