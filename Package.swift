@@ -95,10 +95,10 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats", "Core"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ContentTests",
-            dependencies: ["Content", "Formats", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Content", "Formats", "Core", "ScoringCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
-            name: "ScorecardTests", dependencies: ["TestSupport", "Scorecard", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
+            name: "ScorecardTests", dependencies: ["TestSupport", "Scorecard", "Content", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
         ),
         .testTarget(name: "MustacheTests", dependencies: ["TestSupport", "Mustache", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["TestSupport", "Markdown", "Core"]),
@@ -111,7 +111,7 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .testTarget(
             name: "TandemCLITests",
             dependencies: [
-                "TestSupport", "TandemCLI", "Site", "Scorecard", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "TestSupport", "TandemCLI", "Site", "Scorecard", "Formats", "Core", "ScoringCore", .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             exclude: ["Snapshots"]
         ),
