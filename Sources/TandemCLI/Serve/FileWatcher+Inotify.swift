@@ -67,20 +67,12 @@
         /// Watches a folder and every folder below it that is not hidden; for a folder already
         /// watched, updates its path (it may have moved) and looks for new subfolders.
         private func add(_ folder: String) {
+            // The folders a build reads: the one walk of `FileSystem.listing`, links and all. A
+            // folder reached twice (by its path and through a link) keeps the path seen first.
             var visited = Set<Int32>()
-            add(folder, visited: &visited)
-        }
-
-        private func add(_ folder: String, visited: inout Set<Int32>) {
-            let wd = inotify_add_watch(fd, folder, Self.mask)
-            // A folder reached twice in one walk (through a symbolic link) is not walked again.
-            guard wd >= 0, visited.insert(wd).inserted else { return }
-            folders[wd] = folder
-            // The folders a build reads: the one walk of `FileSystem.listing`, links and all.
-            for relative in FileSystem.listing(folder).folders {
-                let path = folder + "/" + relative
-                let sub = inotify_add_watch(fd, path, Self.mask)
-                if sub >= 0, visited.insert(sub).inserted { folders[sub] = path }
+            for path in [folder] + FileSystem.listing(folder).folders.map({ folder + "/" + $0 }) {
+                let wd = inotify_add_watch(fd, path, Self.mask)
+                if wd >= 0, visited.insert(wd).inserted { folders[wd] = path }
             }
         }
 
