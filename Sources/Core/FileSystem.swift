@@ -265,10 +265,6 @@ public enum FileSystem {
         return String(cString: buffer)
     }
 
-    public static func homeDirectory() -> String? {
-        homeDirectories().first
-    }
-
     /// The user's home folders: `$HOME` when it is set and not empty, and the one the user database
     /// names (they differ when `HOME` points elsewhere, as in some CI jobs).
     public static func homeDirectories() -> [String] {

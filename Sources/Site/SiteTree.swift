@@ -111,16 +111,6 @@ struct SiteTree: Sendable {
         sections[language]?[folder]
     }
 
-    /// The section a page is listed in: its folder's, or for a section page its parent folder's.
-    func parentSection(of page: Int) -> Section? {
-        let p = pages[page]
-        if p.isIndex {
-            if p.folder.isEmpty { return nil }
-            return section(p.language, URLPath.directory(p.folder))
-        }
-        return section(p.language, p.folder)
-    }
-
     /// The section page of each folder from the home page down to the page's parent.
     func ancestors(of page: Int) -> [Int] {
         let p = pages[page]

@@ -24,8 +24,4 @@ enum ContentType {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "application/octet-stream" }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
     }
-
-    static func isHTML(_ path: String) -> Bool {
-        of(path) == html
-    }
 }
