@@ -3,7 +3,8 @@ import PackageDescription
 
 // Targets depend in one direction only (README.md, "Architecture"):
 //   Core <- Formats <- Content, Scorecard (+ ScoringCore);  Core <- Mustache, Markdown (+ CCmark)
-//   Render <- Content, Mustache;  Site <- Render, Scorecard, Markdown (+ Minify, CZlib)
+//   PipelineData <- Content (CRM exports, business time, the pipeline rules)
+//   Render <- Content, Mustache;  Site <- Render, Scorecard, PipelineData, Markdown (+ Minify, CZlib)
 //   TandemCLI <- Site (+ DefaultSite);  tandem <- TandemCLI
 // Linux only: the file-system code calls Glibc directly, so no Apple platform is claimed.
 let package = Package(
@@ -37,6 +38,8 @@ let package = Package(
             name: "Scorecard",
             dependencies: ["Core", "Formats", "ScoringCore", .product(name: "Yams", package: "Yams")]
         ),
+        // CRM exports held against the goal and the SLA: reading, business time, the pipeline rules.
+        .target(name: "PipelineData", dependencies: ["Core", "Formats", "Content"]),
         // The Mustache template engine.
         .target(name: "Mustache", dependencies: ["Core"]),
         // CommonMark through the C library's one boundary file.
@@ -49,7 +52,7 @@ let package = Package(
         // Themes, the blocks' HTML, the charts' SVG.
         .target(
             name: "Render",
-dependencies: ["Core", "Formats", "Content", "Mustache"]
+            dependencies: ["Core", "Formats", "Content", "Mustache"]
         ),
         // CSS and JavaScript made smaller for the browser (no dependencies).
         .target(name: "Minify"),
@@ -59,14 +62,14 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .target(
             name: "Site",
             dependencies: [
-                "Core", "Formats", "Content", "Scorecard", "ScoringCore", "Mustache", "Markdown", "Render", "Minify",
-                "CZlib",
+                "Core", "Formats", "Content", "Scorecard", "ScoringCore", "PipelineData", "Mustache", "Markdown", "Render",
+                "Minify", "CZlib",
             ]
         ),
         .target(
             name: "TandemCLI",
             dependencies: [
-                "Core", "Scorecard", "ScoringCore", "Render", "Site", "DefaultSite",
+                "Core", "Scorecard", "ScoringCore", "PipelineData", "Render", "Site", "DefaultSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -95,23 +98,37 @@ dependencies: ["Core", "Formats", "Content", "Mustache"]
         .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats", "Core"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ContentTests",
-            dependencies: ["Content", "Formats", "Core", "ScoringCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "Content", "Formats", "Core", "ScoringCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
-            name: "ScorecardTests", dependencies: ["TestSupport", "Scorecard", "Content", "Formats", "Core", "ScoringCore"], exclude: ["Fixtures"]
+            name: "ScorecardTests", dependencies: ["TestSupport", "Scorecard", "Content", "Formats", "Core", "ScoringCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PipelineDataTests",
+            dependencies: [
+                "TestSupport", "PipelineData", "Content", "Formats", "Core",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "MustacheTests", dependencies: ["TestSupport", "Mustache", "Core"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["TestSupport", "Markdown", "Core"]),
         .testTarget(
-            name: "RenderTests", dependencies: ["TestSupport", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core"], exclude: ["Snapshots"]),
+            name: "RenderTests", dependencies: ["TestSupport", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "MinifyTests", dependencies: ["TestSupport", "Minify"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["TestSupport", "Site", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core", "CZlib"], exclude: ["Fixtures"]),
+            dependencies: ["TestSupport", "Site", "Render", "Mustache", "Content", "Scorecard", "Formats", "Core", "CZlib"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "TandemCLITests",
             dependencies: [
-                "TestSupport", "TandemCLI", "Site", "Scorecard", "Formats", "Core", "ScoringCore", .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "TestSupport", "TandemCLI", "Site", "Scorecard", "Formats", "Core", "ScoringCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Snapshots"]
         ),
