@@ -1,4 +1,22 @@
 /// When the clock of an SLA runs: which days, from when to when, in which time zone.
+public import Formats
+
+/// A day the SLA clock does not run on although its weekday is a business day.
+public enum Holiday: Sendable, Hashable, CustomStringConvertible {
+    /// One date: a company day off such as `2026-12-24`.
+    case date(SimpleDate)
+    /// Denmark's public holidays in every year (docs/pipeline.md, rule 1): written `DK`.
+    case denmark
+
+    /// `2026-12-24` or `DK`, as written in `holidays:`.
+    public var description: String {
+        switch self {
+        case .date(let date): date.description
+        case .denmark: "DK"
+        }
+    }
+}
+
 public struct BusinessHours: Sendable, Hashable {
     /// The days, in week order, Monday first.
     public var days: [Weekday]
@@ -6,12 +24,15 @@ public struct BusinessHours: Sendable, Hashable {
     public var to: ClockTime
     /// An IANA time zone such as `Europe/Copenhagen`.
     public var timeZone: String
+    /// Days off in addition to the weekdays not in `days`.
+    public var holidays: [Holiday]
 
-    public init(days: [Weekday], from: ClockTime, to: ClockTime, timeZone: String) {
+    public init(days: [Weekday], from: ClockTime, to: ClockTime, timeZone: String, holidays: [Holiday] = []) {
         self.days = days
         self.from = from
         self.to = to
         self.timeZone = timeZone
+        self.holidays = holidays
     }
 
     /// The length of one business day in minutes.

@@ -7,7 +7,7 @@ extension ServiceLevelAgreement {
     static let ruleKeys = [
         "stage", "trigger", "owner", "first_response", "business_hours", "attempts", "escalation", "on_no_contact",
     ]
-    static let businessHoursKeys = ["days", "from", "to", "time_zone"]
+    static let businessHoursKeys = ["days", "from", "to", "time_zone", "holidays"]
     static let attemptsKeys = ["count", "within"]
     static let escalationKeys = ["after", "notify", "action"]
 
@@ -148,8 +148,40 @@ extension ServiceLevelAgreement {
                     "time_zone \"\(text)\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen\(hint)")
             }
         }
-        guard let days, let from, let to, let zone, from < to else { return nil }
-        return BusinessHours(days: days, from: from, to: to, timeZone: zone)
+        let holidays = readHolidays(fields["holidays"], &reader)
+        guard let days, let from, let to, let zone, from < to, let holidays else { return nil }
+        return BusinessHours(days: days, from: from, to: to, timeZone: zone, holidays: holidays)
+    }
+
+    /// `holidays: [DK, 2026-12-24, 2026-12-31]`: dates, and `DK` for Denmark's public holidays.
+    static func readHolidays(_ node: Node?, _ reader: inout YAMLReader) -> [Holiday]? {
+        guard let node else { return [] }
+        let items: [Node]
+        switch node {
+        case .sequence(let list): items = list
+        case .scalar: items = [node]
+        default:
+            reader.error(node, "holidays must be a list of dates and DK, e.g. holidays: [DK, 2026-12-24]")
+            return nil
+        }
+        var holidays: [Holiday] = []
+        var valid = true
+        for item in items {
+            let text = item.scalar?.string.trimmingBlanks ?? ""
+            if text.uppercased() == "DK" {
+                holidays.append(.denmark)
+            } else if let date = SimpleDate(text) {
+                holidays.append(.date(date))
+            } else {
+                let shown = item.scalar.map { "\"\($0.string)\"" } ?? YAMLReader.show(item)
+                reader.error(
+                    item,
+                    "holiday \(shown) is neither a date nor DK; write a date as YYYY-MM-DD, e.g. 2026-12-24, or DK for Denmark's public holidays"
+                )
+                valid = false
+            }
+        }
+        return valid ? holidays : nil
     }
 
     static func readClock(_ node: Node?, _ key: String, _ reader: inout YAMLReader) -> ClockTime? {
