@@ -158,7 +158,7 @@ extension ServiceLevelAgreement {
         guard let node else { return [] }
         let items: [Node]
         switch node {
-        case .sequence(let list): items = list
+        case .sequence(let list): items = Array(list)
         case .scalar: items = [node]
         default:
             reader.error(node, "holidays must be a list of dates and DK, e.g. holidays: [DK, 2026-12-24]")
