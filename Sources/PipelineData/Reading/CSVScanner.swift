@@ -60,8 +60,9 @@ public struct CSVScanner: Sendable {
     struct Cursor {
         var position: Int
         var line: Int
-        /// The stop bytes not yet passed among the eight from `wordStart` (see `stops`).
-        var wordStart: Int
+        /// The stop bytes not yet passed among the 64 from `blockStart`, one bit each (see
+        /// `stops`).
+        var blockStart: Int
         var stops: UInt64
     }
 
@@ -80,9 +81,9 @@ public struct CSVScanner: Sendable {
         let delimiterPattern = Self.ones &* UInt64(delimiter)
         let stops = utf8.withUnsafeBufferPointer { buffer in
             guard let p = buffer.baseAddress, origin < buffer.count else { return UInt64(0) }
-            return Self.stops(Self.word(p, at: origin, count: buffer.count), delimiterPattern)
+            return Self.block(p, at: origin, count: buffer.count, delimiterPattern)
         }
-        self.cursor = Cursor(position: origin, line: 1, wordStart: origin, stops: stops)
+        self.cursor = Cursor(position: origin, line: 1, blockStart: origin, stops: stops)
     }
 
     /// The delimiter that occurs most often outside quotes in the first record: `,`, `;` or tab,
@@ -166,24 +167,24 @@ public struct CSVScanner: Sendable {
         let delimiterPattern = ones &* UInt64(delimiter)
         var i = cursor.position
         var lineCount = cursor.line
-        var wordStart = cursor.wordStart
+        var blockStart = cursor.blockStart
         var stops = cursor.stops
         var used = count
         defer {
-            cursor = Cursor(position: i, line: lineCount, wordStart: wordStart, stops: stops)
+            cursor = Cursor(position: i, line: lineCount, blockStart: blockStart, stops: stops)
             count = used
         }
 
         // The next byte that may end a run of plain bytes (n at the end): the lowest bit of
-        // `stops`, which marks the stop bytes of the eight from `wordStart` not yet passed.
+        // `stops`, which marks the stop bytes of the 64 from `blockStart` not yet passed.
         @inline(__always)
         func nextStop() -> Int {
             while stops == 0 {
-                wordStart += 8
-                if wordStart >= n { return n }
-                stops = Self.stops(word(p, at: wordStart, count: n), delimiterPattern)
+                blockStart += 64
+                if blockStart >= n { return n }
+                stops = block(p, at: blockStart, count: n, delimiterPattern)
             }
-            return wordStart + stops.trailingZeroBitCount >> 3
+            return blockStart + stops.trailingZeroBitCount
         }
         // Passes the stop `nextStop` returned.
         @inline(__always)
@@ -340,9 +341,35 @@ public struct CSVScanner: Sendable {
         fields.allSatisfy { $0.start == $0.end }
     }
 
-    // Eight bytes at a time: a mask with the high bit set in each byte that is a stop, a byte that
-    // may end a run of plain bytes: one below 0x0E (line ends, tab and other controls), a quote or
+    // 64 bytes at a time, eight in each step: a bit for each byte that is a stop, a byte that may
+    // end a run of plain bytes: one below 0x0E (line ends, tab and other controls), a quote or
     // the delimiter. Exact, byte by byte: no carries cross bytes.
+
+    /// The stop bytes of the 64 from `start`, bit j for byte `start + j`; none past the end. Not
+    /// inlined, so that the scanning loop stays small.
+    @inline(never)
+    static func block(_ p: UnsafePointer<UInt8>, at start: Int, count: Int, _ delimiterPattern: UInt64) -> UInt64 {
+        var bits: UInt64 = 0
+        if start + 64 <= count {
+            for step in 0..<8 {
+                let word = UnsafeRawPointer(p + start + 8 * step).loadUnaligned(as: UInt64.self).littleEndian
+                bits |= gather(stops(word, delimiterPattern)) << (8 * UInt64(step))
+            }
+        } else {
+            var step = 0
+            while start + 8 * step < count {
+                bits |= gather(stops(word(p, at: start + 8 * step, count: count), delimiterPattern)) << (8 * UInt64(step))
+                step += 1
+            }
+        }
+        return bits
+    }
+
+    /// The high bits of the eight bytes of `mask` as the low eight bits.
+    @inline(__always)
+    static func gather(_ mask: UInt64) -> UInt64 {
+        ((mask >> 7) &* 0x0102_0408_1020_4080) >> 56
+    }
     static var ones: UInt64 { 0x0101_0101_0101_0101 }
     static var highs: UInt64 { 0x8080_8080_8080_8080 }
     static var lows: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
@@ -354,7 +381,7 @@ public struct CSVScanner: Sendable {
         return ~(((x & lows) &+ lows) | x) & highs
     }
 
-    /// The stop bytes of `word`.
+    /// The stop bytes of `word`: the high bit of each.
     @inline(__always)
     static func stops(_ word: UInt64, _ delimiterPattern: UInt64) -> UInt64 {
         let below0E = ~(((word & lows) &+ ones &* (0x80 - 0x0E)) | word) & highs
