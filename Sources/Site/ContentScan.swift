@@ -3,7 +3,8 @@ internal import Core
 /// The files of a content folder, sorted into pages, data and files to copy.
 struct ContentScan {
     /// Folders at the content root that hold data, not pages or files to publish.
-    static let dataFolders = ["assessments/", "results/"]
+    /// `crm/` holds CRM exports: personal data, never published (docs/pipeline.md, rule 7).
+    static let dataFolders = ["assessments/", "results/", "crm/"]
 
     var pages: [Page] = []
     /// Files copied to the output as they are (images, PDFs, ...), relative to the content folder.

@@ -2,6 +2,7 @@ internal import Content
 public import Core
 internal import Markdown
 internal import Minify
+public import PipelineData
 public import Render
 internal import Scorecard
 
@@ -16,6 +17,10 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Files every site with questionnaires publishes, by output path (the results JSON Schema).
     public var publishedFiles: [String: [UInt8]] = [:]
+    /// The pipeline data is evaluated as of this instant instead of `crm/sources.yml`'s.
+    public var pipelineAsOf: LocalTimestamp?
+    /// A bad value in a row of a CRM export is an error instead of a warning.
+    public var strictData = false
 
     public init(
         contentDirectory: String, themeLayers: [ThemeLayer], outputDirectory: String, includeDrafts: Bool = false,
@@ -112,6 +117,7 @@ public struct SiteBuilder: Sendable {
         var site = parse(loaded, into: &diagnostics)
         clock.lap("parse")
         let rendered = renderMarkdown(of: &site, loaded, cache: cache, into: &diagnostics)
+        _ = pipelineReport(site: site, rendered: rendered, into: &diagnostics)
         // Warnings go with the errors, so one run reports every problem.
         guard !diagnostics.hasErrors, let theme = loaded.theme else { throw DiagnosticsError(diagnostics.all) }
         var files = collectFiles(loaded, theme: theme, into: &diagnostics)
@@ -126,7 +132,7 @@ public struct SiteBuilder: Sendable {
 
 extension SiteBuilder {
     /// What the load step reads.
-    private struct LoadedSite {
+    struct LoadedSite {
         var config: SiteConfig
         /// Nil when the theme has mistakes (they are among the diagnostics).
         var theme: Theme?
@@ -135,15 +141,17 @@ extension SiteBuilder {
     }
 
     /// Load: settings, theme, and every file of the content folder.
-    private func load(into diagnostics: inout Diagnostics) -> LoadedSite {
+    func load(into diagnostics: inout Diagnostics, theme loadsTheme: Bool = true) -> LoadedSite {
         let content = options.contentDirectory
         let config = loadConfig(into: &diagnostics)
         var theme: Theme?
-        do {
-            theme = try Theme.load(layers: options.themeLayers, trimIndentation: config.minify)
-            diagnostics.append(contentsOf: theme?.warnings ?? [])
-        } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
+        if loadsTheme {
+            do {
+                theme = try Theme.load(layers: options.themeLayers, trimIndentation: config.minify)
+                diagnostics.append(contentsOf: theme?.warnings ?? [])
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
         }
         let scan = ContentScan(root: content, mainLanguage: config.language)
         diagnostics.append(contentsOf: scan.diagnostics)
@@ -174,7 +182,7 @@ extension SiteBuilder {
 
     /// Parse: front matter of every page, in parallel, then the pages made from data; the site
     /// they make.
-    private func parse(_ loaded: LoadedSite, into diagnostics: inout Diagnostics) -> SiteTree {
+    func parse(_ loaded: LoadedSite, into diagnostics: inout Diagnostics) -> SiteTree {
         var pages = readPages(loaded.scan, into: &diagnostics)
         addDataPages(loaded, to: &pages, into: &diagnostics)
         let site = SiteTree(pages: pages, config: loaded.config)
@@ -232,7 +240,7 @@ extension SiteBuilder {
     /// Render the Markdown of every page, resolving links between pages; then give the site its
     /// pages' titles and check what needs every page rendered: links to headings, blocks and
     /// questions' `improve:` links.
-    private func renderMarkdown(
+    func renderMarkdown(
         of site: inout SiteTree, _ loaded: LoadedSite, cache: BuildCache?, into diagnostics: inout Diagnostics
     ) -> [RenderedPage] {
         let rendered = markdownPages(of: site, loaded, cache: cache)

@@ -8,7 +8,9 @@ public struct TandemCommand: ParsableCommand {
         commandName: "tandem",
         abstract: "Build sales & marketing alignment playbooks and scorecards into a static site.",
         version: version,
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ScoreCommand.self, ServeCommand.self]
+        subcommands: [
+            InitCommand.self, BuildCommand.self, CheckCommand.self, ScoreCommand.self, PipelineCommand.self, ServeCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,409 @@
+public import Core
+internal import Formats
+
+/// The exports of `content/crm/`, read and joined: every lead with its stage entries, touches
+/// and outcome, the instant everything is evaluated at, and what could not be used.
+public struct CRMData: Sendable {
+    public var sources: CRMSources
+    public var records: Records
+    public var quality: DataQuality
+    public var zone: ZoneRules
+    /// Everything is evaluated as it stood at this instant (docs/pipeline.md, rule 2).
+    public var asOf: Int64
+}
+
+/// Reads `content/crm/sources.yml` and the exports it names (docs/pipeline.md, rules 6 and 7).
+public enum CRMLoader {
+    /// The folder of the exports inside a content folder.
+    public static let folder = "crm"
+
+    /// Whether the content folder has pipeline data to read.
+    public static func hasData(contentDirectory: String) -> Bool {
+        FileSystem.exists(contentDirectory + "/" + folder + "/sources.yml")
+    }
+
+    /// Reads the sources and their exports.
+    ///
+    /// - Parameters:
+    ///   - stages: the pipeline's stage ids, in order.
+    ///   - fallbackZone: the zone when `sources.yml` names none (the SLA's business hours').
+    ///   - asOf: `--as-of`, over `sources.yml`'s.
+    ///   - strict: a bad value in a row is an error instead of a warning.
+    /// - Returns: the data, or nil when there is none or it has errors; every problem found.
+    public static func load(
+        contentDirectory: String, stages: [String], fallbackZone: String?, asOf override: LocalTimestamp? = nil,
+        strict: Bool = false
+    ) -> (data: CRMData?, diagnostics: [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let crm = contentDirectory + "/" + folder
+        let display = FileSystem.display(crm)
+        let sourcesPath = crm + "/sources.yml"
+        guard let text = FileSystem.readText(sourcesPath) else { return (nil, []) }
+        let sources = CRMSources.parse(text, file: display + "/sources.yml", diagnostics: &diagnostics)
+        guard let zoneName = sources.timeZone ?? fallbackZone else {
+            if !diagnostics.hasErrors {
+                diagnostics.error(
+                    SourceLocation(file: display + "/sources.yml", line: 1, column: 1),
+                    "sources.yml has no time_zone; add the zone of the exports' times, e.g. time_zone: Europe/Copenhagen")
+            }
+            return (nil, diagnostics.all)
+        }
+        guard let zone = ZoneRules(identifier: zoneName) else { return (nil, diagnostics.all) }
+        var records = Records(stages: stages)
+        var quality = DataQuality(strict: strict)
+        var deals: [DealRow] = []
+        var touchLeads: [(id: String, file: Int32, line: Int32)] = []
+        let canonicalFolder = FileSystem.canonical(crm)
+        var leadFiles = 0
+        for source in sources.sources {
+            let path = crm + "/" + source.file
+            let shown = display + "/" + source.file
+            guard FileSystem.isRegularFile(path), FileSystem.isInside(path, canonicalFolder) else {
+                let names = FileSystem.listFiles(crm).filter { $0 != "sources.yml" }
+                let hint = Suggestion.didYouMean(source.file, in: names)
+                diagnostics.error(
+                    source.location,
+                    FileSystem.exists(path) && FileSystem.isRegularFile(path)
+                        ? "\(source.file) is a link to a file outside the crm folder; put the export itself in \(display)"
+                        : "there is no file \(source.file) in \(display)"
+                            + (hint.isEmpty
+                                ? (names.isEmpty ? "" : "; it has: \(names.prefix(8).joined(separator: ", "))") : hint))
+                continue
+            }
+            guard let bytes = FileSystem.readBytes(path) else {
+                diagnostics.error(SourceLocation(file: shown), "this file cannot be read")
+                continue
+            }
+            let fileIndex = Int32(records.files.count)
+            records.files.append(shown)
+            if source.preset.kind == .leads { leadFiles += 1 }
+            var loader = ExportLoader(
+                source: source, display: shown, zone: zone, stages: stages, fileIndex: fileIndex)
+            if source.file.lowercased().hasSuffix(".json") {
+                readJSON(
+                    bytes, shown: shown, loader: &loader, records: &records, deals: &deals, touchLeads: &touchLeads,
+                    quality: &quality, diagnostics: &diagnostics)
+            } else {
+                readCSV(
+                    bytes, shown: shown, loader: &loader, records: &records, deals: &deals, touchLeads: &touchLeads,
+                    quality: &quality, diagnostics: &diagnostics)
+            }
+        }
+        join(&records, deals: deals, leadFiles: leadFiles, quality: &quality)
+        resolveTouches(&records, leads: touchLeads, quality: &quality)
+        diagnostics.append(contentsOf: quality.allDiagnostics)
+
+        // As of: --as-of, else sources.yml, else the latest instant in the data.
+        var asOf = records.latest == Records.none ? 0 : records.latest
+        let written = override ?? sources.asOf
+        if let written {
+            asOf = written.utc ?? zone.utc(fromLocal: written.seconds).seconds
+            if records.latest != Records.none, asOf < records.latest, override == nil, let location = sources.asOfLocation {
+                diagnostics.warning(
+                    location,
+                    "as_of \(Civil.isoUTC(asOf)) is before the newest record (\(Civil.isoUTC(records.latest))); what happened after as_of is left out of the numbers"
+                )
+            }
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics.all) }
+        return (CRMData(sources: sources, records: records, quality: quality, zone: zone, asOf: asOf), diagnostics.all)
+    }
+
+    // MARK: - Formats
+
+    struct CSVRow: ExportRow {
+        let scanner: CSVScanner
+        let fields: [CSVScanner.Field]
+        let file: String
+
+        var cellCount: Int { fields.count }
+        var line: Int { scanner.line }
+
+        func withCell<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            scanner.withBytes(fields[column], body)
+        }
+
+        func location(_ column: Int) -> SourceLocation {
+            guard column < fields.count else { return SourceLocation(file: file, line: scanner.line) }
+            return SourceLocation(file: file, line: scanner.line(of: fields[column]), column: scanner.column(of: fields[column]))
+        }
+    }
+
+    static func readCSV(
+        _ raw: [UInt8], shown: String, loader: inout ExportLoader, records: inout Records, deals: inout [DealRow],
+        touchLeads: inout [(id: String, file: Int32, line: Int32)], quality: inout DataQuality, diagnostics: inout Diagnostics
+    ) {
+        let source = loader.source
+        if source.encoding == .utf8, let bad = ExportEncoding.firstInvalidUTF8(raw) {
+            diagnostics.error(
+                SourceLocation(file: shown, line: bad.line, column: bad.column),
+                "this byte is not UTF-8, but sources.yml says encoding: utf-8; save the file as \"CSV UTF-8\", or set encoding: windows-1252"
+            )
+            return
+        }
+        let decoded = ExportEncoding.decode(raw, declared: source.encoding)
+        if decoded.encoding == .windows1252, source.encoding == nil {
+            diagnostics.warning(
+                SourceLocation(file: shown),
+                "this file is not UTF-8; it is read as Windows-1252 (what Excel saves as plain CSV). Set encoding: windows-1252 in sources.yml to say so, or save it as \"CSV UTF-8\""
+            )
+        }
+        var scanner = CSVScanner(decoded.utf8, delimiter: source.delimiter)
+        var fields: [CSVScanner.Field] = []
+        do {
+            // The header: the first line that is not blank.
+            var found = false
+            while try scanner.next(&fields) {
+                if !CSVScanner.isBlank(fields) {
+                    found = true
+                    break
+                }
+            }
+            guard found else {
+                diagnostics.error(SourceLocation(file: shown), "this file is empty; expected a header line and a row per record")
+                return
+            }
+            let header = fields.map { scanner.string($0) }
+            let headerCount = fields.count
+            let headerRow = CSVRow(scanner: scanner, fields: fields, file: shown)
+            loader.headerNames = header
+            guard loader.mapHeader(header, location: { headerRow.location($0) }, &diagnostics) else { return }
+            while try scanner.next(&fields) {
+                if CSVScanner.isBlank(fields) {
+                    if source.preset.hasFooter { break }
+                    continue
+                }
+                quality.rows += 1
+                let row = CSVRow(scanner: scanner, fields: fields, file: shown)
+                if loader.read(
+                    row, headerCount: headerCount, into: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
+                {
+                    quality.used += 1
+                }
+            }
+            loader.finish(&diagnostics)
+        } catch {
+            diagnostics.error(
+                SourceLocation(file: shown, line: error.line, column: error.column),
+                "this file cannot be read as CSV: \(error.message)")
+        }
+    }
+
+    /// One object of a JSON array: the cells in the header's order, from the members' values.
+    struct JSONRow: ExportRow {
+        let cells: [[UInt8]]
+        let file: String
+        let index: Int
+        let header: [String]
+        var line: Int
+
+        var cellCount: Int { cells.count }
+
+        func withCell<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            cells[column].withUnsafeBufferPointer(body)
+        }
+
+        func location(_ column: Int) -> SourceLocation {
+            SourceLocation(
+                file: file, line: line, column: 0, path: "$[\(index)]" + (column < header.count ? "." + header[column] : ""))
+        }
+    }
+
+    /// The normalized format as JSON: an array of objects whose keys are the columns' names.
+    static func readJSON(
+        _ raw: [UInt8], shown: String, loader: inout ExportLoader, records: inout Records, deals: inout [DealRow],
+        touchLeads: inout [(id: String, file: Int32, line: Int32)], quality: inout DataQuality, diagnostics: inout Diagnostics
+    ) {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(parsing: raw)
+        } catch {
+            diagnostics.error(
+                SourceLocation(file: shown, line: error.line, column: error.column),
+                "this file is not valid JSON: \(error.message)")
+            return
+        }
+        guard document.kind(document.root) == .array else {
+            diagnostics.error(
+                SourceLocation(file: shown, path: "$"),
+                "expected an array of objects, one per \(loader.source.preset.kind == .touches ? "touch" : "lead")")
+            return
+        }
+        var header: [String] = []
+        var columnOf: [String: Int] = [:]
+        for element in document.elements(document.root) where document.kind(element) == .object {
+            for (key, _) in document.members(element) {
+                let name = document.string(key)
+                if columnOf[name] == nil {
+                    columnOf[name] = header.count
+                    header.append(name)
+                }
+            }
+        }
+        loader.headerNames = header
+        guard
+            loader.mapHeader(header, location: { _ in SourceLocation(file: shown, path: "$[0]") }, &diagnostics)
+        else { return }
+        for (index, element) in document.elements(document.root).enumerated() {
+            quality.rows += 1
+            guard document.kind(element) == .object else {
+                quality.note(
+                    SourceLocation(file: shown, path: "$[\(index)]"), summary: "an element that is not an object was left out",
+                    detail: "expected an object with the lead's fields, not \(document.kind(element).described)")
+                continue
+            }
+            var cells = [[UInt8]](repeating: [], count: header.count)
+            for (key, value) in document.members(element) {
+                guard let column = columnOf[document.string(key)] else { continue }
+                switch document.kind(value) {
+                case .string: cells[column] = Array(document.string(value).utf8)
+                case .null: cells[column] = []
+                default: cells[column] = Array(document.text(value).utf8)
+                }
+            }
+            let row = JSONRow(cells: cells, file: shown, index: index, header: header, line: 0)
+            if loader.read(
+                row, headerCount: header.count, into: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
+            {
+                quality.used += 1
+            }
+        }
+    }
+
+    // MARK: - Joining
+
+    /// Deals give their leads an outcome: a lead is won when one of its deals is won (at the
+    /// earliest won deal's closing, worth the won deals' amounts), lost when every one of its
+    /// deals is lost (docs/pipeline.md, rule 7). Without any lead file, each deal is a lead.
+    static func join(_ records: inout Records, deals: [DealRow], leadFiles: Int, quality: inout DataQuality) {
+        guard !deals.isEmpty else { return }
+        let stageCount = records.stages.count
+        if leadFiles == 0 {
+            for deal in deals {
+                if records.index[deal.id] != nil {
+                    quality.note(
+                        SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                        summary: "a deal id used twice; the later row was left out",
+                        detail: "this deal id is used twice; each deal once, please: this row is left out")
+                    quality.used -= 1
+                    continue
+                }
+                let lead = Int32(records.count)
+                records.index[deal.id] = lead
+                records.ids.append(deal.id)
+                records.createdAt.append(deal.createdAt)
+                records.entries.append(contentsOf: deal.entries)
+                records.firstTouch.append(Records.none)
+                records.status.append(deal.status)
+                records.closedAt.append(deal.closedAt)
+                records.amount.append(deal.amount)
+                records.currency.append(deal.currency)
+                records.team.append(deal.team)
+                records.owner.append(deal.owner)
+                records.origin.append((deal.file, deal.line))
+            }
+            return
+        }
+        var dealIndex: [String: Int] = [:]
+        var repeated = [Bool](repeating: false, count: deals.count)
+        for (i, deal) in deals.enumerated() {
+            guard let first = dealIndex[deal.id] else {
+                dealIndex[deal.id] = i
+                continue
+            }
+            repeated[i] = true
+            quality.used -= 1
+            quality.note(
+                SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                summary: "a deal id used twice; the later row was left out",
+                detail:
+                    "this deal id is also on line \(deals[first].line) of \(records.files[Int(deals[first].file)]); each deal once, please: this row is left out"
+            )
+        }
+        var linked = [[Int]](repeating: [], count: records.count)
+        var claimed = [Bool](repeating: false, count: deals.count)
+        for link in records.dealLinks {
+            guard let deal = dealIndex[link.deal] else { continue }
+            if !linked[Int(link.lead)].contains(deal) { linked[Int(link.lead)].append(deal) }
+            claimed[deal] = true
+        }
+        for (i, deal) in deals.enumerated() where !repeated[i] {
+            for id in deal.leadIDs {
+                guard let lead = records.index[id] else { continue }
+                if !linked[Int(lead)].contains(i) { linked[Int(lead)].append(i) }
+                claimed[i] = true
+            }
+        }
+        for (i, deal) in deals.enumerated() where !claimed[i] && !repeated[i] {
+            quality.used -= 1
+            quality.note(
+                SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                summary: "a deal linked to no lead of the lead files was left out",
+                detail: "this deal names no lead of the lead files (by its lead ids, or a lead's deal ids); it is left out")
+        }
+        for lead in 0..<records.count where !linked[lead].isEmpty {
+            let own = linked[lead].map { deals[$0] }
+            for deal in own {
+                for stage in 0..<stageCount where deal.entries[stage] != Records.none {
+                    let slot = lead * stageCount + stage
+                    if records.entries[slot] == Records.none || deal.entries[stage] < records.entries[slot] {
+                        records.entries[slot] = deal.entries[stage]
+                    }
+                }
+            }
+            let won = own.filter { $0.status == .won }
+            if !won.isEmpty {
+                records.status[lead] = .won
+                records.closedAt[lead] = won.map(\.closedAt).min()!
+                let currency = won[0].currency
+                var total: Int64 = 0
+                var any = false
+                for deal in won where deal.amount != Records.none {
+                    if deal.currency != currency {
+                        quality.note(
+                            SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                            summary: "a lead's won deals are in different currencies; only the first deal's currency is summed",
+                            detail:
+                                "this won deal's currency differs from another won deal of the same lead; it is not added to the lead's amount"
+                        )
+                        continue
+                    }
+                    total += deal.amount
+                    any = true
+                }
+                records.amount[lead] = any ? total : Records.none
+                records.currency[lead] = currency
+            } else if own.allSatisfy({ $0.status == .lost }) {
+                records.status[lead] = .lost
+                records.closedAt[lead] = own.map(\.closedAt).max()!
+                records.amount[lead] = Records.none
+            } else {
+                records.status[lead] = .open
+                records.closedAt[lead] = Records.none
+                records.amount[lead] = Records.none
+            }
+        }
+    }
+
+    /// Gives each touch the index of its lead; a touch of a lead in no lead file is left out.
+    static func resolveTouches(
+        _ records: inout Records, leads: [(id: String, file: Int32, line: Int32)], quality: inout DataQuality
+    ) {
+        guard !leads.isEmpty else { return }
+        var kept: [(lead: Int32, at: Int64, automated: Bool)] = []
+        kept.reserveCapacity(leads.count)
+        for (i, touch) in leads.enumerated() {
+            if let lead = records.index[touch.id] {
+                kept.append((lead, records.touches[i].at, records.touches[i].automated))
+            } else {
+                quality.used -= 1
+                quality.note(
+                    SourceLocation(file: records.files[Int(touch.file)], line: Int(touch.line)),
+                    summary: "a touch of a lead that is in no lead file was left out",
+                    detail: "this touch names a lead id that no lead file has; it is left out")
+            }
+        }
+        kept.sort { ($0.lead, $0.at) < ($1.lead, $1.at) }
+        records.touches = kept
+    }
+}

@@ -1,0 +1,54 @@
+public import Core
+
+/// What the exports held and what could not be used: rows read, rows used, and each kind of
+/// problem counted with where it first occurs (docs/pipeline.md, rule 6).
+///
+/// A problem's summary names the column and what is wrong, never the value: this is what reaches
+/// `tandem pipeline`'s output and the site, where personal data may not go. The diagnostics for
+/// `tandem check` quote the value, at most `Diagnostic.perFileLimit` of them per file.
+public struct DataQuality: Sendable {
+    public struct Problem: Sendable, Equatable {
+        public var message: String
+        public var count: Int
+        public var first: SourceLocation
+    }
+
+    public internal(set) var rows = 0
+    public internal(set) var used = 0
+    public private(set) var problems: [Problem] = []
+    private var problemIndex: [String: Int] = [:]
+    /// Row problems are errors instead of warnings (`--strict`).
+    let strict: Bool
+    private(set) var diagnostics: [Diagnostic] = []
+    private var shown: [String: Int] = [:]
+    private var omitted: [String: Int] = [:]
+
+    init(strict: Bool) {
+        self.strict = strict
+    }
+
+    /// Counts a problem of one row or value: `summary` without the value, `detail` with it.
+    mutating func note(_ location: SourceLocation, summary: String, detail: String) {
+        if let index = problemIndex[summary] {
+            problems[index].count += 1
+        } else {
+            problemIndex[summary] = problems.count
+            problems.append(Problem(message: summary, count: 1, first: location))
+        }
+        let file = location.file
+        if shown[file, default: 0] < Diagnostic.perFileLimit {
+            shown[file, default: 0] += 1
+            diagnostics.append(Diagnostic(location, detail, severity: strict ? .error : .warning))
+        } else {
+            omitted[file, default: 0] += 1
+        }
+    }
+
+    /// The diagnostics for `tandem check`, with a summary of those past the limit of a file.
+    var allDiagnostics: [Diagnostic] {
+        diagnostics
+            + omitted.sorted { $0.key < $1.key }.map {
+                Diagnostic.omitted($0.value, file: $0.key, severity: strict ? .error : .warning)
+            }
+    }
+}

@@ -1,0 +1,367 @@
+public import Content
+internal import Core
+internal import Formats
+
+/// The numbers of docs/pipeline.md's rules 2–5, computed once from the exports for `tandem
+/// pipeline` and the site: goal attainment, SLA outcomes, the funnel, and the data's quality.
+/// Only aggregates: no lead's id, name or address is in it.
+public struct PipelineReport: Sendable {
+    public struct Month: Sendable, Equatable {
+        /// `2026-01`
+        public var month: String
+        public var delivered: Int
+    }
+
+    /// Rule 3, for one `goal` block.
+    public struct GoalResult: Sendable {
+        /// `2026-Q1`, or `2026-02-01 to 2026-04-30`.
+        public var period: String
+        public var team: String?
+        public var sqlTarget: Int?
+        public var delivered: Int
+        public var expectedToDate: Double?
+        public var won: Int
+        public var minClosed: Int?
+        public var closeRate: Double?
+        public var revenue: Double?
+        public var revenueTarget: Double?
+        public var currency: String?
+        public var months: [Month]
+        /// Won amounts in another currency than the goal's, not converted and not in `revenue`.
+        public var otherCurrencies: [(currency: String, amount: Double)]
+    }
+
+    /// Rule 4's counts for one group of cases.
+    public struct SLACounts: Sendable, Equatable {
+        public var cases = 0, met = 0, late = 0, missed = 0, pending = 0, unmeasured = 0
+        public var compliance: Double?
+        public var medianSeconds: Double?
+        public var p90Seconds: Double?
+        public var shouldEscalate: Int?
+    }
+
+    /// Rule 4, for one `sla` rule and one quarter.
+    public struct SLAResult: Sendable {
+        public var stage: String
+        /// `2026-Q1`
+        public var quarter: String
+        public var counts: SLACounts
+        public var firstResponse: TimeSpan
+        public var businessHours: BusinessHours?
+        /// Per owner, only with `show_owners: true`; owners in name order.
+        public var owners: [(owner: String, counts: SLACounts)]?
+    }
+
+    /// Rule 5, one stage of one quarter.
+    public struct FunnelStage: Sendable, Equatable {
+        public var stage: String
+        public var entered: Int
+        public var advanced: Int
+        public var conversion: Double?
+        public var medianDays: Double?
+    }
+
+    public struct FunnelQuarter: Sendable {
+        public var quarter: String
+        public var stages: [FunnelStage]
+    }
+
+    public var asOf: Int64
+    public var timeZone: String
+    public var goals: [GoalResult] = []
+    public var sla: [SLAResult] = []
+    public var funnel: [FunnelQuarter] = []
+    public var quality: DataQuality
+
+    /// Computes every rule over the data.
+    ///
+    /// - Parameters:
+    ///   - goals: the site's `goal` blocks with a period.
+    ///   - rules: the site's `sla` rules with a first response.
+    public init(_ data: CRMData, goals: [Goal], rules: [ServiceLevelAgreement.Rule]) {
+        asOf = data.asOf
+        timeZone = data.zone.identifier
+        quality = data.quality
+        let calendar = LocalCalendar(zone: data.zone)
+        let records = data.records
+        goals.compactMap { Self.goal($0, records, asOf: asOf, calendar: calendar) }.forEach { self.goals.append($0) }
+        let touches = TouchIndex(records)
+        for rule in rules {
+            sla.append(
+                contentsOf: Self.sla(
+                    rule, records, touches: touches, asOf: asOf, calendar: calendar, owners: data.sources.showOwners))
+        }
+        funnel = Self.funnel(records, asOf: asOf, calendar: calendar)
+    }
+
+    // MARK: - Rule 3: goal attainment
+
+    static func goal(_ goal: Goal, _ records: Records, asOf: Int64, calendar: LocalCalendar) -> GoalResult? {
+        guard let period = goal.period else { return nil }
+        let start = calendar.midnight(period.start)
+        let end = calendar.midnight(period.end, plusDays: 1)
+        let sql = records.stages.firstIndex(of: "sql")
+        let team = goal.team.map(Preset.normalized)
+        let monthKeys = calendar.months(from: period.start, to: period.end)
+        var months = [Int](repeating: 0, count: monthKeys.count)
+        var delivered = 0
+        var won = 0
+        var revenue: Int64 = 0
+        var anyAmount = false
+        var other: [String: Int64] = [:]
+        var currency = goal.currency
+        for lead in 0..<records.count where records.createdAt[lead] <= asOf {
+            guard let sql else { break }
+            let entry = records.entry(lead, sql)
+            guard entry != Records.none, entry <= asOf, entry >= start, entry < end else { continue }
+            if let team, records.labelText(records.team[lead]).map(Preset.normalized) != team { continue }
+            delivered += 1
+            let key = calendar.monthKey(entry)
+            if let slot = monthKeys.firstIndex(where: { $0.key == key }) { months[slot] += 1 }
+            guard records.status[lead] == .won, records.closedAt[lead] <= asOf else { continue }
+            won += 1
+            let amount = records.amount[lead]
+            guard amount != Records.none else { continue }
+            let leadCurrency = records.labelText(records.currency[lead])
+            // Without a currency in the goal, the first won amount's currency is the goal's.
+            if currency == nil, let leadCurrency { currency = leadCurrency }
+            if let leadCurrency, let currency, leadCurrency != currency {
+                other[leadCurrency, default: 0] += amount
+            } else {
+                revenue += amount
+                anyAmount = true
+            }
+        }
+        var expected: Double?
+        if let target = goal.sqlTarget {
+            let share = end > start ? Double(min(max(asOf - start, 0), end - start)) / Double(end - start) : 0
+            expected = Double(target) * share
+        }
+        return GoalResult(
+            period: period.description, team: goal.team, sqlTarget: goal.sqlTarget, delivered: delivered,
+            expectedToDate: expected, won: won, minClosed: goal.closedDeals,
+            closeRate: delivered > 0 ? Double(won) / Double(delivered) : nil,
+            revenue: anyAmount || records.amount.contains(where: { $0 != Records.none }) ? Double(revenue) / 10_000 : nil,
+            revenueTarget: goal.revenueTarget, currency: currency,
+            months: zip(monthKeys, months).map { Month(month: $0.label, delivered: $1) },
+            otherCurrencies: other.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value) / 10_000) })
+    }
+
+    // MARK: - Rule 4: the SLA
+
+    /// Each lead's touches, in time order: `touches[start[lead]..<start[lead + 1]]`.
+    struct TouchIndex {
+        var start: [Int]
+        var at: [Int64]
+        var automated: [Bool]
+
+        init(_ records: Records) {
+            start = [Int](repeating: 0, count: records.count + 1)
+            for touch in records.touches { start[Int(touch.lead) + 1] += 1 }
+            for i in 0..<records.count { start[i + 1] += start[i] }
+            at = records.touches.map(\.at)
+            automated = records.touches.map(\.automated)
+        }
+    }
+
+    static func sla(
+        _ rule: ServiceLevelAgreement.Rule, _ records: Records, touches: TouchIndex, asOf: Int64, calendar: LocalCalendar,
+        owners: Bool
+    ) -> [SLAResult] {
+        guard let stageID = rule.stage, let stage = records.stages.firstIndex(of: stageID), let firstResponse = rule.firstResponse
+        else { return [] }
+        let low = records.createdAt.min() ?? asOf
+        guard let clock = BusinessClock(hours: rule.businessHours, covering: min(low, asOf)...max(asOf, records.latest, low))
+        else { return [] }
+        let due = clock.seconds(firstResponse)
+        let escalation = rule.escalation.map { clock.seconds($0.after) }
+        var groups: [Int: SLAAccumulator] = [:]
+        var ownerGroups: [Int: [Int32: SLAAccumulator]] = [:]
+        for lead in 0..<records.count where records.createdAt[lead] <= asOf {
+            var start = records.entry(lead, stage)
+            // The first stage's entry is the lead's creation when the export has none (rule 5).
+            if stage == 0, start == Records.none { start = records.createdAt[lead] }
+            guard start != Records.none, start <= asOf else { continue }
+            var response = Records.none
+            var hasTouchRows = false
+            for t in touches.start[lead]..<touches.start[lead + 1] where touches.at[t] <= asOf {
+                hasTouchRows = true
+                if !touches.automated[t], touches.at[t] >= start {
+                    response = touches.at[t]
+                    break
+                }
+            }
+            let first = records.firstTouch[lead]
+            if first != Records.none, first >= start, first <= asOf, response == Records.none || first < response {
+                response = first
+            }
+            let outcome: SLAAccumulator.Outcome
+            var seconds: Int64 = 0
+            if response != Records.none {
+                seconds = clock.duration(from: start, to: response)
+                outcome = response <= clock.deadline(from: start, after: due) ? .met : .late
+            } else if !hasTouchRows, first != Records.none, first < start {
+                outcome = .unmeasured
+            } else {
+                outcome = clock.deadline(from: start, after: due) <= asOf ? .missed : .pending
+            }
+            var escalate = false
+            if let escalation, outcome != .unmeasured {
+                let fires = clock.deadline(from: start, after: escalation)
+                escalate = response != Records.none ? response > fires : fires <= asOf
+            }
+            let quarter = calendar.quarterKey(start)
+            groups[quarter, default: SLAAccumulator()].add(outcome, seconds: seconds, escalate: escalate)
+            if owners {
+                ownerGroups[quarter, default: [:]][records.owner[lead], default: SLAAccumulator()].add(
+                    outcome, seconds: seconds, escalate: escalate)
+            }
+        }
+        return groups.keys.sorted().map { quarter in
+            var result = SLAResult(
+                stage: stageID, quarter: LocalCalendar.quarterLabel(quarter),
+                counts: groups[quarter]!.counts(escalation: escalation != nil), firstResponse: firstResponse,
+                businessHours: rule.businessHours)
+            if owners {
+                result.owners = (ownerGroups[quarter] ?? [:]).map {
+                    (records.labelText($0.key) ?? "(no owner)", $0.value.counts(escalation: escalation != nil))
+                }.sorted { $0.0 < $1.0 }
+            }
+            return result
+        }
+    }
+
+    struct SLAAccumulator {
+        enum Outcome { case met, late, missed, pending, unmeasured }
+        var counts = SLACounts()
+        var times: [Int64] = []
+        var escalate = 0
+
+        mutating func add(_ outcome: Outcome, seconds: Int64, escalate: Bool) {
+            counts.cases += 1
+            switch outcome {
+            case .met: counts.met += 1
+            case .late: counts.late += 1
+            case .missed: counts.missed += 1
+            case .pending: counts.pending += 1
+            case .unmeasured: counts.unmeasured += 1
+            }
+            if outcome == .met || outcome == .late { times.append(seconds) }
+            if escalate { self.escalate += 1 }
+        }
+
+        func counts(escalation: Bool) -> SLACounts {
+            var result = counts
+            let measured = counts.met + counts.late + counts.missed
+            result.compliance = measured > 0 ? Double(counts.met) / Double(measured) : nil
+            let sorted = times.sorted()
+            result.medianSeconds = Statistics.median(sorted)
+            result.p90Seconds = Statistics.nearestRank(sorted, 0.9)
+            result.shouldEscalate = escalation ? escalate : nil
+            return result
+        }
+    }
+
+    // MARK: - Rule 5: the funnel
+
+    static func funnel(_ records: Records, asOf: Int64, calendar: LocalCalendar) -> [FunnelQuarter] {
+        let count = records.stages.count
+        guard count > 0 else { return [] }
+        struct Cell {
+            var entered = 0
+            var advanced = 0
+            var days: [Int64] = []
+        }
+        var quarters: [Int: [Cell]] = [:]
+        var entries = [Int64](repeating: Records.none, count: count)
+        for lead in 0..<records.count where records.createdAt[lead] <= asOf {
+            for stage in 0..<count {
+                let t = records.entry(lead, stage)
+                entries[stage] = t != Records.none && t <= asOf ? t : Records.none
+            }
+            if entries[0] == Records.none, records.entry(lead, 0) == Records.none { entries[0] = records.createdAt[lead] }
+            let won = records.status[lead] == .won && records.closedAt[lead] <= asOf
+            var laterFirst = Records.none
+            // From the last stage back, so each stage knows the first entry into any later one.
+            for stage in stride(from: count - 1, through: 0, by: -1) {
+                let t = entries[stage]
+                if t != Records.none {
+                    let key = calendar.quarterKey(t)
+                    var cells = quarters[key] ?? [Cell](repeating: Cell(), count: count)
+                    cells[stage].entered += 1
+                    if laterFirst != Records.none || won {
+                        cells[stage].advanced += 1
+                        // A later stage entered before this one (dates out of order) has no duration.
+                        if laterFirst != Records.none, laterFirst >= t { cells[stage].days.append(laterFirst - t) }
+                    }
+                    quarters[key] = cells
+                    if laterFirst == Records.none || t < laterFirst { laterFirst = t }
+                }
+            }
+        }
+        return quarters.keys.sorted().map { key in
+            FunnelQuarter(
+                quarter: LocalCalendar.quarterLabel(key),
+                stages: quarters[key]!.enumerated().map { stage, cell in
+                    FunnelStage(
+                        stage: records.stages[stage], entered: cell.entered, advanced: cell.advanced,
+                        conversion: cell.entered > 0 ? Double(cell.advanced) / Double(cell.entered) : nil,
+                        medianDays: Statistics.median(cell.days.sorted()).map { $0 / 86_400 })
+                })
+        }
+    }
+}
+
+/// The median and percentiles of rules 4 and 5.
+enum Statistics {
+    /// The middle value of sorted values, or the mean of the two middle ones for an even count.
+    static func median(_ sorted: [Int64]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        if sorted.count % 2 == 1 { return Double(sorted[middle]) }
+        return (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+    }
+
+    /// The ⌈p·n⌉-th smallest value (nearest rank).
+    static func nearestRank(_ sorted: [Int64], _ p: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        return Double(sorted[min(max(rank, 1), sorted.count) - 1])
+    }
+}
+
+/// Local dates, months and quarters in the sources' time zone (rule 2).
+struct LocalCalendar {
+    let zone: ZoneRules
+
+    /// The instant of local midnight starting the date, `plusDays` later.
+    func midnight(_ date: SimpleDate, plusDays: Int64 = 0) -> Int64 {
+        let day = Civil.day(year: date.year, month: date.month, day: date.day) + plusDays
+        return zone.utc(fromLocal: day * Civil.secondsPerDay).seconds
+    }
+
+    /// `year * 4 + quarter - 1` of the local date of an instant.
+    func quarterKey(_ t: Int64) -> Int {
+        let (year, month, _) = Civil.date(ofDay: zone.localDay(ofUTC: t))
+        return year * 4 + (month - 1) / 3
+    }
+
+    func monthKey(_ t: Int64) -> Int {
+        let (year, month, _) = Civil.date(ofDay: zone.localDay(ofUTC: t))
+        return year * 12 + month - 1
+    }
+
+    /// The months a period touches, as keys and `2026-01` labels.
+    func months(from start: SimpleDate, to end: SimpleDate) -> [(key: Int, label: String)] {
+        var result: [(Int, String)] = []
+        var key = start.year * 12 + start.month - 1
+        let last = end.year * 12 + end.month - 1
+        while key <= last && result.count < 1200 {
+            result.append((key, "\(Civil.pad(key / 12, 4))-\(Civil.pad(key % 12 + 1))"))
+            key += 1
+        }
+        return result
+    }
+
+    static func quarterLabel(_ key: Int) -> String { "\(key / 4)-Q\(key % 4 + 1)" }
+}

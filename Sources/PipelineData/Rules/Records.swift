@@ -1,0 +1,90 @@
+/// Where a lead stands: still being worked, or closed as won or lost.
+public enum LeadStatus: UInt8, Sendable {
+    case open, won, lost
+
+    /// `open`, `won`, `lost` in English and Danish (`åben`, `vundet`, `tabt`), as CRMs write them.
+    init?(text: String) {
+        switch Preset.normalized(text) {
+        case "open", "åben", "aben", "": self = .open
+        case "won", "vundet", "closed won": self = .won
+        case "lost", "tabt", "closed lost": self = .lost
+        default: return nil
+        }
+    }
+}
+
+/// Every lead of the exports, as columns: one entry per lead in each array. Instants are UTC
+/// seconds; `Records.none` stands for a value the export does not have.
+public struct Records: Sendable {
+    public static let none = Int64.min
+
+    /// The pipeline's stage ids, in order: `entries` holds one instant per stage per lead.
+    public var stages: [String]
+    var ids: [String] = []
+    var index: [String: Int32] = [:]
+    var createdAt: [Int64] = []
+    /// `stages.count` instants per lead: entry into each stage.
+    var entries: [Int64] = []
+    var firstTouch: [Int64] = []
+    var status: [LeadStatus] = []
+    var closedAt: [Int64] = []
+    /// Ten-thousandths of the currency; `none` when the lead has no amount.
+    var amount: [Int64] = []
+    /// An index into `labels`, or -1.
+    var currency: [Int32] = []
+    var team: [Int32] = []
+    var owner: [Int32] = []
+    /// Where each lead is written: an index into `files`, and the line.
+    var origin: [(file: Int32, line: Int32)] = []
+    /// The deals a lead's row names (HubSpot's `Associated Deal IDs`, Salesforce's `Converted Opportunity ID`).
+    var dealLinks: [(lead: Int32, deal: String)] = []
+
+    /// Touches: the lead, when, and whether a machine sent it.
+    var touches: [(lead: Int32, at: Int64, automated: Bool)] = []
+
+    /// Interned text of the labels: currencies, teams, owners.
+    var labels: [String] = []
+    var labelIndex: [String: Int32] = [:]
+    var files: [String] = []
+
+    /// The latest instant anywhere in the data (rows of touches included), for a default `as_of`.
+    public internal(set) var latest = Int64.min
+
+    public var count: Int { ids.count }
+
+    init(stages: [String]) {
+        self.stages = stages
+    }
+
+    mutating func label(_ text: String) -> Int32 {
+        if let index = labelIndex[text] { return index }
+        let index = Int32(labels.count)
+        labels.append(text)
+        labelIndex[text] = index
+        return index
+    }
+
+    func labelText(_ index: Int32) -> String? { index >= 0 ? labels[Int(index)] : nil }
+
+    func entry(_ lead: Int, _ stage: Int) -> Int64 { entries[lead * stages.count + stage] }
+
+    mutating func noteInstant(_ t: Int64) {
+        if t != Records.none, t > latest { latest = t }
+    }
+}
+
+/// One deal or opportunity, until it is joined to its lead.
+struct DealRow {
+    var id: String
+    var leadIDs: [String]
+    var createdAt: Int64
+    var entries: [Int64]
+    var status: LeadStatus
+    var closedAt: Int64
+    var amount: Int64
+    var currency: Int32
+    var team: Int32
+    var owner: Int32
+    var file: Int32
+    var line: Int32
+}

@@ -1,0 +1,191 @@
+import Core
+import Testing
+
+@testable import PipelineData
+
+/// Every check of docs/pipeline.md, rule 6: the message and where it points.
+@Suite struct CRMChecksTests {
+    static func check(_ files: [String: String], strict: Bool = false) throws -> (data: CRMData?, lines: [String]) {
+        let crm = try CRMFolder(files: files)
+        let (data, diagnostics) = crm.load(strict: strict)
+        return (data, crm.lines(diagnostics))
+    }
+
+    static let sources = "time_zone: Europe/Copenhagen\nsources:\n  - {file: leads.csv, preset: tandem}\n"
+
+    @Test func unknownPreset() throws {
+        let (data, lines) = try Self.check([
+            "sources.yml": "time_zone: Europe/Copenhagen\nsources:\n  - {file: c.csv, preset: hubspot-contact}\n",
+            "c.csv": "x\n",
+        ])
+        #expect(data == nil)
+        #expect(
+            lines == [
+                "content/crm/sources.yml:3:27: error: preset \"hubspot-contact\" is not a preset; did you mean \"hubspot-contacts\"?"
+            ])
+    }
+
+    @Test func unknownColumnAndField() throws {
+        let (_, lines) = try Self.check([
+            "sources.yml": """
+            time_zone: Europe/Copenhagen
+            sources:
+              - file: leads.csv
+                preset: tandem
+                columns: {"Lead Ownr": owner, "Region": teem}
+
+            """,
+            "leads.csv": "lead_id,created_at,Lead Owner,Region\nx,2026-01-01,A,B\n",
+        ])
+        #expect(
+            lines == [
+                "content/crm/sources.yml:5:15: error: the column \"Lead Ownr\" is not in content/crm/leads.csv; did you mean \"Lead Owner\"?",
+                "content/crm/sources.yml:5:35: error: \"teem\" is not a field of a tandem row; did you mean \"team\"?",
+            ])
+    }
+
+    @Test func missingRequiredColumnNamesTheCandidates() throws {
+        let (_, lines) = try Self.check([
+            "sources.yml": "time_zone: Europe/Copenhagen\nsources:\n  - {file: c.csv, preset: hubspot-contacts}\n",
+            "c.csv": "\"Contact\",\"Create Date\"\r\n\"1\",\"2026-01-01 10:00\"\r\n",
+        ])
+        #expect(
+            lines == [
+                "content/crm/c.csv:1:1: error: content/crm/c.csv has no lead_id column; expected \"Record ID\" or \"Contact ID\" (a hubspot-contacts export), or name yours in sources.yml with columns: {\"Your header\": lead_id}"
+            ])
+    }
+
+    @Test func badTimestampAndAmountAreCountedWarnings() throws {
+        let (data, lines) = try Self.check([
+            "sources.yml": Self.sources,
+            "leads.csv":
+                "lead_id,created_at,sql_at,status,closed_at,amount\na,2026-01-05 09:00,31-01-2026,won,2026-02-01,12.5.0\nb,2026-01-32,,,,\n",
+        ])
+        #expect(
+            lines == [
+                "content/crm/leads.csv:2:20: warning: \"sql_at\" \"31-01-2026\" is not a timestamp; expected \(TimestampParser.expectedForms(order: nil)), or set date_order: dmy or mdy for this file in sources.yml",
+                "content/crm/leads.csv:2:46: warning: \"amount\" \"12.5.0\" is not an amount; expected digits with \".\" before the decimals, e.g. 25000.50",
+                "content/crm/leads.csv:3:3: warning: \"created_at\" \"2026-01-32\" is not a timestamp; expected \(TimestampParser.expectedForms(order: nil)); the row is left out",
+            ])
+        let quality = try #require(data).quality
+        #expect(quality.rows == 2)
+        #expect(quality.used == 1)
+        #expect(quality.problems.map(\.count) == [1, 1, 1])
+        #expect(quality.problems[2].message == "\"created_at\" is not a timestamp; the row is left out")
+        #expect(
+            quality.problems[0]
+                == .init(
+                    message: "\"sql_at\" is not a timestamp", count: 1,
+                    first: .init(file: quality.problems[0].first.file, line: 2, column: 20)))
+    }
+
+    @Test func strictMakesRowProblemsErrors() throws {
+        let (data, lines) = try Self.check(
+            ["sources.yml": Self.sources, "leads.csv": "lead_id,created_at\na,yesterday\n"], strict: true)
+        #expect(data == nil)
+        #expect(
+            lines == [
+                "content/crm/leads.csv:2:3: error: \"created_at\" \"yesterday\" is not a timestamp; expected \(TimestampParser.expectedForms(order: nil)); the row is left out"
+            ])
+    }
+
+    @Test func duplicateLeadIDsNameBothLines() throws {
+        let (data, lines) = try Self.check([
+            "sources.yml": Self.sources, "leads.csv": "lead_id,created_at\na,2026-01-01\nb,2026-01-02\na,2026-01-03\n",
+        ])
+        #expect(
+            lines == [
+                "content/crm/leads.csv:4:1: warning: this lead id is also on line 2 of content/crm/leads.csv; each lead once, please: this row is left out"
+            ])
+        #expect(data?.records.count == 2)
+        // The id itself is personal: it is in neither message.
+        #expect(data?.quality.problems.map(\.message) == ["a lead id used twice; the later row was left out"])
+    }
+
+    static let hubSpotHeader =
+        "\"Record ID\",\"Create Date\",\"Became a Sales Qualified Lead Date\",\"Became an Evangelist Date\",\"Became a Demo Date\"\r\n\"1\",\"2026-01-01 10:00\",\"\",\"\",\"\"\r\n"
+
+    @Test func stageMappingToNoStage() throws {
+        let (data, lines) = try Self.check([
+            "sources.yml": """
+            time_zone: Europe/Copenhagen
+            sources:
+              - {file: c.csv, preset: hubspot-contacts, stages: {"Demo": demo}}
+
+            """,
+            "c.csv": Self.hubSpotHeader,
+        ])
+        #expect(data == nil)
+        #expect(
+            lines == [
+                "content/crm/c.csv:1:92: warning: the column \"Became a Demo Date\" is the entry into the stage \"Demo\", which maps to no pipeline stage, so it is not used; map it in sources.yml, e.g. stages: {\"Demo\": customer}",
+                "content/crm/sources.yml:3:62: error: stage \"demo\" is not a stage of the pipeline; expected one of: inquiry, mql, sal, sql, opportunity, customer",
+            ])
+    }
+
+    @Test func stageColumnsAndLabelsThatMapNothing() throws {
+        let (_, lines) = try Self.check([
+            "sources.yml": """
+            time_zone: Europe/Copenhagen
+            sources:
+              - {file: c.csv, preset: hubspot-contacts, stages: {"Sales Qualifed Lead": sql}}
+
+            """,
+            "c.csv": Self.hubSpotHeader,
+        ])
+        // Evangelist is no pipeline stage in HubSpot's own terms: its column is left out quietly.
+        #expect(
+            lines == [
+                "content/crm/c.csv:1:92: warning: the column \"Became a Demo Date\" is the entry into the stage \"Demo\", which maps to no pipeline stage, so it is not used; map it in sources.yml, e.g. stages: {\"Demo\": customer}",
+                "content/crm/sources.yml:3:77: warning: the stage label \"Sales Qualifed Lead\" occurs nowhere in content/crm/c.csv, neither as a stage nor in a header; it maps nothing; did you mean \"Sales Qualified Lead\"?",
+            ])
+    }
+
+    @Test func naiveTimeInTheAutumnOverlapIsAWarning() throws {
+        let (data, lines) = try Self.check([
+            "sources.yml": Self.sources, "leads.csv": "lead_id,created_at\na,2025-10-26 02:30\nb,2025-10-26T02:30+01:00\n",
+        ])
+        #expect(
+            lines == [
+                "content/crm/leads.csv:2:3: warning: \"created_at\" \"2025-10-26 02:30\" happened twice in Europe/Copenhagen (the clocks were turned back); the earlier instant is used. Export with an offset (e.g. +02:00) to be exact"
+            ])
+        #expect(data?.records.createdAt == [utc("2025-10-26T00:30:00Z"), utc("2025-10-26T01:30:00Z")])
+    }
+
+    @Test func aFileThatIsNotCSV() throws {
+        let (data, lines) = try Self.check([
+            "sources.yml": Self.sources, "leads.csv": "lead_id,created_at\n\"a,2026-01-01\n",
+        ])
+        #expect(data == nil)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("content/crm/leads.csv:2:1: error: this file cannot be read as CSV: ") == true)
+    }
+
+    @Test func missingFileAndTimeZone() throws {
+        let (_, lines) = try Self.check([
+            "sources.yml": "sources:\n  - {file: leeds.csv, preset: tandem}\n", "leads.csv": "lead_id,created_at\n",
+        ])
+        #expect(
+            lines == [
+                "content/crm/sources.yml:1:1: error: sources.yml has no time_zone; add the zone of the exports' times, e.g. time_zone: Europe/Copenhagen"
+            ])
+        let (_, more) = try Self.check([
+            "sources.yml": "time_zone: Europe/Copenhagen\nsources:\n  - {file: leeds.csv, preset: tandem}\n",
+            "leads.csv": "lead_id,created_at\n",
+        ])
+        #expect(
+            more == [
+                "content/crm/sources.yml:3:12: error: there is no file leeds.csv in content/crm; did you mean \"leads.csv\"?"
+            ])
+    }
+
+    @Test func pathsOutsideTheFolderAreRefused() throws {
+        let (_, lines) = try Self.check([
+            "sources.yml": "time_zone: Europe/Copenhagen\nsources:\n  - {file: ../site.yml, preset: tandem}\n"
+        ])
+        #expect(
+            lines == [
+                "content/crm/sources.yml:3:12: error: file \"../site.yml\" must be a path inside the crm folder, e.g. file: contacts.csv"
+            ])
+    }
+}
