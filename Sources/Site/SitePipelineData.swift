@@ -42,7 +42,7 @@ extension SiteBuilder {
         let agreements = PipelineAgreements(site: site, rendered: rendered)
         let (data, problems) = CRMLoader.load(
             contentDirectory: content, stages: agreements.stages, fallbackZone: agreements.businessZone,
-            asOf: options.pipelineAsOf, strict: options.strictData)
+            asOf: options.pipelineAsOf, strict: options.strictData, teams: agreements.goals.contains { $0.team != nil })
         diagnostics.append(contentsOf: problems)
         if !agreements.stages.contains("sql") {
             for goal in agreements.goals {

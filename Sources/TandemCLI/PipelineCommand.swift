@@ -26,7 +26,8 @@ struct PipelineCommand: ParsableCommand {
         case text, json
     }
 
-    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "content"
 
     @Option(
         name: .long,
@@ -44,7 +45,8 @@ struct PipelineCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var options = try site.buildOptions(output: "public", drafts: false)
+        // Only the pages' blocks are read: no theme, and nothing is written.
+        var options = BuildOptions(contentDirectory: content, themeLayers: [], outputDirectory: "public")
         if let asOf {
             guard let stamp = TimestampParser.parse(asOf, order: nil) else {
                 throw ValidationError(

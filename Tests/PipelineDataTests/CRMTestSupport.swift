@@ -46,5 +46,5 @@ func utc(_ text: String) -> Int64 {
 
 extension Records {
     /// The lead with this id.
-    func lead(_ id: String) -> Int? { index[id].map(Int.init) }
+    func lead(_ id: String) -> Int? { ids.find(id) }
 }

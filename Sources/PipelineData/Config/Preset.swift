@@ -32,6 +32,33 @@ public enum Preset: String, Sendable, CaseIterable {
         case wonFlag = "won", closedFlag = "closed", lostFlag = "lost"
         /// A touch: when, what kind, and whether a machine sent it.
         case at, kind, automated
+
+        /// The field's place in `allCases`, without a search.
+        var position: Int {
+            switch self {
+            case .leadID: 0
+            case .dealID: 1
+            case .leadIDs: 2
+            case .dealIDs: 3
+            case .createdAt: 4
+            case .firstTouchAt: 5
+            case .status: 6
+            case .closedAt: 7
+            case .amount: 8
+            case .currency: 9
+            case .owner: 10
+            case .team: 11
+            case .source: 12
+            case .campaign: 13
+            case .stage: 14
+            case .wonFlag: 15
+            case .closedFlag: 16
+            case .lostFlag: 17
+            case .at: 18
+            case .kind: 19
+            case .automated: 20
+            }
+        }
     }
 
     /// The fields of this kind of record, for `columns:` and its did-you-mean.

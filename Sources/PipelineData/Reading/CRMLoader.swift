@@ -29,10 +29,11 @@ public enum CRMLoader {
     ///   - fallbackZone: the zone when `sources.yml` names none (the SLA's business hours').
     ///   - asOf: `--as-of`, over `sources.yml`'s.
     ///   - strict: a bad value in a row is an error instead of a warning.
+    ///   - teams: whether the leads' teams are read (goals of one team need them).
     /// - Returns: the data, or nil when there is none or it has errors; every problem found.
     public static func load(
         contentDirectory: String, stages: [String], fallbackZone: String?, asOf override: LocalTimestamp? = nil,
-        strict: Bool = false
+        strict: Bool = false, teams: Bool = true
     ) -> (data: CRMData?, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics()
         let crm = contentDirectory + "/" + folder
@@ -79,6 +80,9 @@ public enum CRMLoader {
             if source.preset.kind == .leads { leadFiles += 1 }
             var loader = ExportLoader(
                 source: source, display: shown, zone: zone, stages: stages, fileIndex: fileIndex)
+            loader.readsOwners = sources.showOwners
+            loader.readsTeams = teams
+            if source.preset.kind == .leads { records.reserve(records.count + Self.lineCount(bytes)) }
             if source.file.lowercased().hasSuffix(".json") {
                 readJSON(
                     bytes, shown: shown, loader: &loader, records: &records, deals: &deals, touchLeads: &touchLeads,
@@ -107,6 +111,23 @@ public enum CRMLoader {
         }
         if diagnostics.hasErrors { return (nil, diagnostics.all) }
         return (CRMData(sources: sources, records: records, quality: quality, zone: zone, asOf: asOf), diagnostics.all)
+    }
+
+    /// The line ends in a file: about its rows, to make room for them at once.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var count = 0
+            let words = raw.count / 8
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            for i in 0..<words {
+                // Eight bytes at a time: the high bit of each byte that equals 0x0A, exactly.
+                let x = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let y = ~(((x & low) &+ low) | x | low)
+                count += y.nonzeroBitCount
+            }
+            for i in words * 8..<raw.count where raw[i] == 0x0A { count += 1 }
+            return count
+        }
     }
 
     // MARK: - Formats
@@ -280,7 +301,7 @@ public enum CRMLoader {
         let stageCount = records.stages.count
         if leadFiles == 0 {
             for deal in deals {
-                if records.index[deal.id] != nil {
+                if records.ids.find(deal.id) != nil {
                     quality.note(
                         SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
                         summary: "a deal id used twice; the later row was left out",
@@ -288,9 +309,7 @@ public enum CRMLoader {
                     quality.used -= 1
                     continue
                 }
-                let lead = Int32(records.count)
-                records.index[deal.id] = lead
-                records.ids.append(deal.id)
+                _ = records.ids.insert(deal.id)
                 records.createdAt.append(deal.createdAt)
                 records.entries.append(contentsOf: deal.entries)
                 records.firstTouch.append(Records.none)
@@ -329,7 +348,7 @@ public enum CRMLoader {
         }
         for (i, deal) in deals.enumerated() where !repeated[i] {
             for id in deal.leadIDs {
-                guard let lead = records.index[id] else { continue }
+                guard let lead = records.ids.find(id) else { continue }
                 if !linked[Int(lead)].contains(i) { linked[Int(lead)].append(i) }
                 claimed[i] = true
             }
@@ -393,8 +412,8 @@ public enum CRMLoader {
         var kept: [(lead: Int32, at: Int64, automated: Bool)] = []
         kept.reserveCapacity(leads.count)
         for (i, touch) in leads.enumerated() {
-            if let lead = records.index[touch.id] {
-                kept.append((lead, records.touches[i].at, records.touches[i].automated))
+            if let lead = records.ids.find(touch.id) {
+                kept.append((Int32(lead), records.touches[i].at, records.touches[i].automated))
             } else {
                 quality.used -= 1
                 quality.note(

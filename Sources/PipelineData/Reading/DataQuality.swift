@@ -5,7 +5,8 @@ public import Core
 ///
 /// A problem's summary names the column and what is wrong, never the value: this is what reaches
 /// `tandem pipeline`'s output and the site, where personal data may not go. The diagnostics for
-/// `tandem check` quote the value, at most `Diagnostic.perFileLimit` of them per file.
+/// `tandem check` quote the value: the first `shownPerKind` of each kind of problem in a file,
+/// the rest counted in one line per file.
 public struct DataQuality: Sendable {
     public struct Problem: Sendable, Equatable {
         public var message: String
@@ -21,6 +22,8 @@ public struct DataQuality: Sendable {
     let strict: Bool
     private(set) var diagnostics: [Diagnostic] = []
     private var shown: [String: Int] = [:]
+    /// How many problems of one kind in one file are shown one by one.
+    static let shownPerKind = 10
     private var omitted: [String: Int] = [:]
 
     init(strict: Bool) {
@@ -36,8 +39,9 @@ public struct DataQuality: Sendable {
             problems.append(Problem(message: summary, count: 1, first: location))
         }
         let file = location.file
-        if shown[file, default: 0] < Diagnostic.perFileLimit {
-            shown[file, default: 0] += 1
+        let kind = file + "\u{0}" + summary
+        if shown[kind, default: 0] < Self.shownPerKind {
+            shown[kind, default: 0] += 1
             diagnostics.append(Diagnostic(location, detail, severity: strict ? .error : .warning))
         } else {
             omitted[file, default: 0] += 1

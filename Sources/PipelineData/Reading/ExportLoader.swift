@@ -20,7 +20,7 @@ struct ExportLoader {
     let fileIndex: Int32
 
     /// For each field, the columns that hold it, preferred first.
-    private(set) var columns: [Preset.Field: [Int]] = [:]
+    private(set) var columns = ColumnMap()
     /// Columns holding a stage's entry: the stage's position and the column.
     private(set) var stageColumns: [(stage: Int, column: Int)] = []
     private var wonLabels: Set<String> = []
@@ -78,6 +78,7 @@ struct ExportLoader {
             labels[Preset.normalized(entry.label)] = stage
         }
         stageLabelMap = labels
+        scratch = [Int64](repeating: Records.none, count: stages.count)
         if preset == .hubspotContacts { wonEntryStage = labels["customer"] }
         // Stage-entry columns.
         for (i, name) in names.enumerated() {
@@ -165,11 +166,22 @@ struct ExportLoader {
     }
 
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: trim(bytes)), as: UTF8.self)
+    }
+
+    /// The bytes without spaces and tabs around them.
+    static func trim(_ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return bytes[start..<end]
+    }
+
+    /// Whether any of the field's columns has a value in this row.
+    private func has(_ row: some ExportRow, _ field: Preset.Field) -> Bool {
+        for column in columns[field] ?? [] where row.withCell(column, { !Self.trim($0).isEmpty }) { return true }
+        return false
     }
 
     /// The instant in a column: nil when empty, `Records.none` (with a problem) when unreadable.
@@ -253,11 +265,17 @@ struct ExportLoader {
     }
 
     var headerNames: [String] = []
+    /// Reused for each row's stage entries.
+    private var scratch: [Int64] = []
+    /// Whether owners and teams are read: owners only for `show_owners`, teams only for goals of a team.
+    var readsOwners = false
+    var readsTeams = false
 
     private func headerName(_ column: Int) -> String { column < headerNames.count ? headerNames[column] : "column \(column + 1)" }
 
     private mutating func stageEntries(_ row: some ExportRow, quality: inout DataQuality, records: inout Records) -> [Int64] {
-        var entries = [Int64](repeating: Records.none, count: stages.count)
+        var entries = scratch
+        for i in entries.indices { entries[i] = Records.none }
         for (stage, column) in stageColumns {
             guard let t = instant(row, column: column, name: headerName(column), quality: &quality, records: &records),
                 t != Records.none
@@ -269,6 +287,11 @@ struct ExportLoader {
 
     /// The status from the status column, the won and closed flags, or the stage label.
     private func status(_ row: some ExportRow, quality: inout DataQuality) -> LeadStatus {
+        if let column = columns[.status]?.first,
+            let status = row.withCell(column, { LeadStatus(ascii: UnsafeBufferPointer(rebasing: Self.trim($0))) })
+        {
+            return status
+        }
         if let text = text(row, .status) {
             if let status = LeadStatus(text: text) { return status }
             if Preset.normalized(text) == "deleted" { return .lost }
@@ -351,6 +374,15 @@ struct ExportLoader {
         }
     }
 
+    private func hasRequired(_ row: some ExportRow, _ field: Preset.Field, quality: inout DataQuality) -> Bool {
+        if has(row, field) { return true }
+        let column = columns[field]![0]
+        quality.note(
+            row.location(column), summary: "a row without \(field.rawValue) was left out",
+            detail: "this row has no \(field.rawValue) (column \"\(headerName(column))\"); it is left out")
+        return false
+    }
+
     private func required(_ row: some ExportRow, _ field: Preset.Field, quality: inout DataQuality) -> String? {
         if let value = text(row, field) { return value }
         let column = columns[field]![0]
@@ -377,8 +409,7 @@ struct ExportLoader {
     }
 
     private mutating func readLead(_ row: some ExportRow, into records: inout Records, quality: inout DataQuality) -> Bool {
-        guard let id = required(row, .leadID, quality: &quality),
-            let createdAt = created(row, quality: &quality, records: &records)
+        guard hasRequired(row, .leadID, quality: &quality), let createdAt = created(row, quality: &quality, records: &records)
         else { return false }
         checkStageLabel(row, quality: &quality)
         let entries = stageEntries(row, quality: &quality, records: &records)
@@ -399,9 +430,10 @@ struct ExportLoader {
                 status = .open
             }
         }
-        let key = id
-        if let earlier = records.index[key] {
-            let first = records.origin[Int(earlier)]
+        let idColumn = columns[.leadID]!.first { row.withCell($0, { !Self.trim($0).isEmpty }) }!
+        let (earlier, isNew) = row.withCell(idColumn) { records.ids.insert(UnsafeBufferPointer(rebasing: Self.trim($0))) }
+        if !isNew {
+            let first = records.origin[earlier]
             quality.note(
                 row.location(columns[.leadID]![0]), summary: "a lead id used twice; the later row was left out",
                 detail:
@@ -410,8 +442,6 @@ struct ExportLoader {
             return false
         }
         let lead = Int32(records.count)
-        records.index[key] = lead
-        records.ids.append(key)
         records.createdAt.append(createdAt)
         records.entries.append(contentsOf: entries)
         records.firstTouch.append(firstTouch)
@@ -419,10 +449,10 @@ struct ExportLoader {
         records.closedAt.append(closedAt)
         records.amount.append(status == .won ? amount(row, quality: &quality) : Records.none)
         records.currency.append(currency(row, records: &records))
-        records.team.append(text(row, .team).map { records.label($0) } ?? -1)
-        records.owner.append(text(row, .owner).map { records.label($0) } ?? -1)
+        records.team.append(readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1)
+        records.owner.append(readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1)
         records.origin.append((fileIndex, Int32(row.line)))
-        if let links = text(row, .dealIDs) {
+        if columns[.dealIDs] != nil, let links = text(row, .dealIDs) {
             for deal in Self.splitIDs(links) { records.dealLinks.append((lead, deal)) }
         }
         return true
@@ -453,8 +483,10 @@ struct ExportLoader {
                 id: id, leadIDs: text(row, .leadIDs).map(Self.splitIDs) ?? [], createdAt: createdAt,
                 entries: entries, status: status, closedAt: closedAt,
                 amount: status == .won ? amount(row, quality: &quality) : Records.none,
-                currency: currency(row, records: &records), team: text(row, .team).map { records.label($0) } ?? -1,
-                owner: text(row, .owner).map { records.label($0) } ?? -1, file: fileIndex, line: Int32(row.line)))
+                currency: currency(row, records: &records),
+                team: readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1,
+                owner: readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1, file: fileIndex,
+                line: Int32(row.line)))
         return true
     }
 
@@ -488,5 +520,18 @@ struct ExportLoader {
         touchLeads.append((id, fileIndex, Int32(row.line)))
         records.touches.append((-1, at, automated))
         return true
+    }
+}
+
+/// The columns of each field, preferred first: an array by the field's position, not a hash.
+struct ColumnMap: Sendable {
+    private var table = [[Int]](repeating: [], count: Preset.Field.allCases.count)
+
+    subscript(field: Preset.Field) -> [Int]? {
+        get {
+            let list = table[field.position]
+            return list.isEmpty ? nil : list
+        }
+        set { table[field.position] = newValue ?? [] }
     }
 }

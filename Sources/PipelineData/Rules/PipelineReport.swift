@@ -1,5 +1,6 @@
 public import Content
 internal import Core
+internal import Dispatch
 internal import Formats
 
 /// The numbers of docs/pipeline.md's rules 2–5, computed once from the exports for `tandem
@@ -92,6 +93,12 @@ public struct PipelineReport: Sendable {
                     rule, records, touches: touches, asOf: asOf, calendar: calendar, owners: data.sources.showOwners))
         }
         funnel = Self.funnel(records, asOf: asOf, calendar: calendar)
+    }
+
+    private enum Part: Sendable {
+        case goal(GoalResult?)
+        case sla([SLAResult])
+        case funnel([FunnelQuarter])
     }
 
     // MARK: - Rule 3: goal attainment
@@ -254,9 +261,8 @@ public struct PipelineReport: Sendable {
             var result = counts
             let measured = counts.met + counts.late + counts.missed
             result.compliance = measured > 0 ? Double(counts.met) / Double(measured) : nil
-            let sorted = times.sorted()
-            result.medianSeconds = Statistics.median(sorted)
-            result.p90Seconds = Statistics.nearestRank(sorted, 0.9)
+            result.medianSeconds = Statistics.median(times)
+            result.p90Seconds = Statistics.nearestRank(times, 0.9)
             result.shouldEscalate = escalation ? escalate : nil
             return result
         }
@@ -272,7 +278,11 @@ public struct PipelineReport: Sendable {
             var advanced = 0
             var days: [Int64] = []
         }
-        var quarters: [Int: [Cell]] = [:]
+        // Quarters in the order first met, each with a cell per stage: a search over a handful
+        // of keys is cheaper than hashing one per entry.
+        var keys: [Int] = []
+        var cells: [Cell] = []
+        var last = -1
         var entries = [Int64](repeating: Records.none, count: count)
         for lead in 0..<records.count where records.createdAt[lead] <= asOf {
             for stage in 0..<count {
@@ -285,48 +295,90 @@ public struct PipelineReport: Sendable {
             // From the last stage back, so each stage knows the first entry into any later one.
             for stage in stride(from: count - 1, through: 0, by: -1) {
                 let t = entries[stage]
-                if t != Records.none {
-                    let key = calendar.quarterKey(t)
-                    var cells = quarters[key] ?? [Cell](repeating: Cell(), count: count)
-                    cells[stage].entered += 1
-                    if laterFirst != Records.none || won {
-                        cells[stage].advanced += 1
-                        // A later stage entered before this one (dates out of order) has no duration.
-                        if laterFirst != Records.none, laterFirst >= t { cells[stage].days.append(laterFirst - t) }
+                guard t != Records.none else { continue }
+                let key = calendar.quarterKey(t)
+                if last < 0 || keys[last] != key {
+                    if let found = keys.firstIndex(of: key) {
+                        last = found
+                    } else {
+                        last = keys.count
+                        keys.append(key)
+                        cells.append(contentsOf: repeatElement(Cell(), count: count))
                     }
-                    quarters[key] = cells
-                    if laterFirst == Records.none || t < laterFirst { laterFirst = t }
                 }
+                let cell = last * count + stage
+                cells[cell].entered += 1
+                if laterFirst != Records.none || won {
+                    cells[cell].advanced += 1
+                    // A later stage entered before this one (dates out of order) has no duration.
+                    if laterFirst != Records.none, laterFirst >= t { cells[cell].days.append(laterFirst - t) }
+                }
+                if laterFirst == Records.none || t < laterFirst { laterFirst = t }
             }
         }
-        return quarters.keys.sorted().map { key in
+        return keys.enumerated().sorted { $0.element < $1.element }.map { slot, key in
             FunnelQuarter(
                 quarter: LocalCalendar.quarterLabel(key),
-                stages: quarters[key]!.enumerated().map { stage, cell in
-                    FunnelStage(
+                stages: (0..<count).map { stage in
+                    let cell = cells[slot * count + stage]
+                    return FunnelStage(
                         stage: records.stages[stage], entered: cell.entered, advanced: cell.advanced,
                         conversion: cell.entered > 0 ? Double(cell.advanced) / Double(cell.entered) : nil,
-                        medianDays: Statistics.median(cell.days.sorted()).map { $0 / 86_400 })
+                        medianDays: Statistics.median(cell.days).map { $0 / 86_400 })
                 })
         }
     }
 }
 
-/// The median and percentiles of rules 4 and 5.
+/// The median and percentiles of rules 4 and 5, by selection rather than a full sort.
 enum Statistics {
-    /// The middle value of sorted values, or the mean of the two middle ones for an even count.
-    static func median(_ sorted: [Int64]) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return Double(sorted[middle]) }
-        return (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+    /// The middle value, or the mean of the two middle ones for an even count.
+    static func median(_ values: [Int64]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        var values = values
+        let middle = values.count / 2
+        let upper = select(&values, middle)
+        if values.count % 2 == 1 { return Double(upper) }
+        // After selecting, everything before `middle` is at most the upper middle value.
+        let lower = values[..<middle].max()!
+        return (Double(lower) + Double(upper)) / 2
     }
 
     /// The ⌈p·n⌉-th smallest value (nearest rank).
-    static func nearestRank(_ sorted: [Int64], _ p: Double) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return Double(sorted[min(max(rank, 1), sorted.count) - 1])
+    static func nearestRank(_ values: [Int64], _ p: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        var values = values
+        let rank = Int((p * Double(values.count)).rounded(.up))
+        return Double(select(&values, min(max(rank, 1), values.count) - 1))
+    }
+
+    /// The value that would be at `k` if the values were sorted; they are reordered so that
+    /// none before `k` is larger and none after it smaller (Hoare's selection).
+    static func select(_ values: inout [Int64], _ k: Int) -> Int64 {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                high = j
+            } else if k >= i {
+                low = i
+            } else {
+                return values[k]
+            }
+        }
+        return values[k]
     }
 }
 
@@ -364,4 +416,30 @@ struct LocalCalendar {
     }
 
     static func quarterLabel(_ key: Int) -> String { "\(key / 4)-Q\(key % 4 + 1)" }
+}
+
+/// Runs independent pieces of work on the machine's cores and collects their results in order.
+enum Concurrently {
+    static func map<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+        let results = Results<T>(count)
+        DispatchQueue.concurrentPerform(iterations: count) { results.slots[$0] = work($0) }
+        return (0..<count).map { results.slots[$0]! }
+    }
+
+    /// Each slot is written by one task only, before `concurrentPerform` returns.
+    private final class Results<T>: @unchecked Sendable {
+        let slots: UnsafeMutablePointer<T?>
+        let count: Int
+
+        init(_ count: Int) {
+            self.count = count
+            slots = .allocate(capacity: max(count, 1))
+            slots.initialize(repeating: nil, count: count)
+        }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+    }
 }

@@ -2,6 +2,22 @@
 public enum LeadStatus: UInt8, Sendable {
     case open, won, lost
 
+    /// `open`, `won` or `lost` as ASCII bytes in any case; nil for anything else.
+    init?(ascii bytes: UnsafeBufferPointer<UInt8>) {
+        var word: UInt32 = 0
+        guard bytes.count <= 4 else { return nil }
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            word = word << 8 | UInt32(byte | 0x20)
+        }
+        switch word {
+        case 0x6F70_656E: self = .open
+        case 0x77_6F6E: self = .won
+        case 0x6C6F_7374: self = .lost
+        default: return nil
+        }
+    }
+
     /// `open`, `won`, `lost` in English and Danish (`åben`, `vundet`, `tabt`), as CRMs write them.
     init?(text: String) {
         switch Preset.normalized(text) {
@@ -20,8 +36,8 @@ public struct Records: Sendable {
 
     /// The pipeline's stage ids, in order: `entries` holds one instant per stage per lead.
     public var stages: [String]
-    var ids: [String] = []
-    var index: [String: Int32] = [:]
+    /// The leads' ids, in the order of the other arrays.
+    var ids = IDTable()
     var createdAt: [Int64] = []
     /// `stages.count` instants per lead: entry into each stage.
     var entries: [Int64] = []
@@ -50,7 +66,7 @@ public struct Records: Sendable {
     /// The latest instant anywhere in the data (rows of touches included), for a default `as_of`.
     public internal(set) var latest = Int64.min
 
-    public var count: Int { ids.count }
+    public var count: Int { createdAt.count }
 
     init(stages: [String]) {
         self.stages = stages
@@ -67,6 +83,21 @@ public struct Records: Sendable {
     func labelText(_ index: Int32) -> String? { index >= 0 ? labels[Int(index)] : nil }
 
     func entry(_ lead: Int, _ stage: Int) -> Int64 { entries[lead * stages.count + stage] }
+
+    /// Makes room for this many leads in every array.
+    mutating func reserve(_ leads: Int) {
+        ids.reserveCapacity(leads)
+        createdAt.reserveCapacity(leads)
+        entries.reserveCapacity(leads * stages.count)
+        firstTouch.reserveCapacity(leads)
+        status.reserveCapacity(leads)
+        closedAt.reserveCapacity(leads)
+        amount.reserveCapacity(leads)
+        currency.reserveCapacity(leads)
+        team.reserveCapacity(leads)
+        owner.reserveCapacity(leads)
+        origin.reserveCapacity(leads)
+    }
 
     mutating func noteInstant(_ t: Int64) {
         if t != Records.none, t > latest { latest = t }
