@@ -1,3 +1,4 @@
+import Content
 import Core
 import Testing
 
@@ -187,5 +188,47 @@ import Testing
             lines == [
                 "content/crm/sources.yml:3:12: error: file \"../site.yml\" must be a path inside the crm folder, e.g. file: contacts.csv"
             ])
+    }
+}
+
+@Suite struct CurrencyTests {
+    @Test func mixedCurrenciesAreNeverAddedUp() throws {
+        let crm = try CRMFolder(files: [
+            "sources.yml": """
+            time_zone: UTC
+            as_of: 2026-03-31T00:00Z
+            sources:
+              - {file: contacts.csv, preset: hubspot-contacts}
+              - {file: deals.csv, preset: hubspot-deals}
+
+            """,
+            "contacts.csv": """
+            "Record ID","Create Date","Became a Sales Qualified Lead Date","Associated Deal IDs"
+            "1","2026-01-05 09:00","2026-01-06 09:00","d1;d2"
+            "2","2026-01-05 09:00","2026-01-07 09:00","d3"
+
+            """,
+            "deals.csv": """
+            "Record ID","Deal Stage","Amount","Currency","Close Date","Create Date"
+            "d1","Closed Won","1000","DKK","2026-02-01 10:00","2026-01-10 10:00"
+            "d2","Closed Won","500","EUR","2026-02-02 10:00","2026-01-10 10:00"
+            "d3","Closed Won","700","EUR","2026-02-03 10:00","2026-01-10 10:00"
+
+            """,
+        ])
+        let (data, diagnostics) = crm.load()
+        #expect(
+            crm.lines(diagnostics) == [
+                "content/crm/deals.csv:3: warning: this won deal's currency differs from another won deal of the same lead; it is not added to the lead's amount"
+            ])
+        var goal = Goal()
+        goal.period = GoalPeriod(Quarter("2026-Q1")!)
+        goal.currency = "DKK"
+        let report = PipelineReport(try #require(data), goals: [goal], rules: [])
+        let result = try #require(report.goals.first)
+        #expect(result.won == 2)
+        #expect(result.revenue == 1000)
+        #expect(result.otherCurrencies.map(\.currency) == ["EUR"])
+        #expect(result.otherCurrencies.map(\.amount) == [700])
     }
 }

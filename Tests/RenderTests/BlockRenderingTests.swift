@@ -1,5 +1,6 @@
 import Content
 import Core
+import Formats
 import Foundation
 import TestSupport
 import Testing
@@ -211,5 +212,23 @@ import Testing
         #expect(BlockWords.englishRole("Anna Berg") == "Anna Berg")
         #expect(BlockWords.englishRole("Marketing") == "Marketing")
         #expect(BlockWords.englishRole("CRM admin") == "CRM admin")
+    }
+}
+
+@Suite struct HolidayWordsTests {
+    @Test func businessHoursSayWhichHolidaysStopTheClock() {
+        let hours = BusinessHours(
+            days: BusinessHours.weekdays, from: ClockTime(hour: 8, minute: 0), to: ClockTime(hour: 17, minute: 0),
+            timeZone: "Europe/Copenhagen", holidays: [.denmark, .date(SimpleDate(year: 2026, month: 12, day: 24))])
+        #expect(
+            BlockWords(.en).businessHours(hours)
+                == "Monday to Friday, 08:00\u{2060}–\u{2060}17:00 (Europe/Copenhagen), not on Danish public holidays and 24 December 2026"
+        )
+        #expect(
+            BlockWords(.da).businessHours(hours)
+                == "mandag til fredag, 08.00\u{2060}–\u{2060}17.00 (Europe/Copenhagen), ikke på helligdage og 24. december 2026")
+        var plain = hours
+        plain.holidays = []
+        #expect(BlockWords(.en).businessHours(plain).hasSuffix("(Europe/Copenhagen)"))
     }
 }

@@ -219,7 +219,16 @@ struct BlockWords {
         }
         let zone = zoneInBrackets ? "(\(hours.timeZone))" : hours.timeZone
         // Word joiners keep `08:00–17:00` on one line.
-        return "\(days), \(clock(hours.from))\u{2060}–\u{2060}\(clock(hours.to)) \(zone)"
+        return "\(days), \(clock(hours.from))\u{2060}–\u{2060}\(clock(hours.to)) \(zone)" + holidays(hours.holidays)
+    }
+
+    /// `, not on Danish public holidays and 24 December 2026` / `, ikke på helligdage og 24. december 2026`
+    func holidays(_ holidays: [Holiday]) -> String {
+        guard !holidays.isEmpty else { return "" }
+        var parts: [String] = []
+        if holidays.contains(.denmark) { parts.append(language.pick("Danish public holidays", "helligdage")) }
+        for case .date(let date) in holidays { parts.append(date.formatted(language)) }
+        return language.pick(", not on ", ", ikke på ") + list(parts)
     }
 
     func attemptsCell(_ attempts: ServiceLevelAgreement.Attempts) -> String {
