@@ -10,7 +10,8 @@ public enum Scaffold {
     ///   - language: the new site's main language. For Danish, the Danish pages become the main
     ///     pages (`sla.da.md` -> `sla.md`) and the English ones translations (`sla.md` -> `sla.en.md`).
     ///   - name: the client's or team's name, shown as the brand.
-    /// - Returns: every file of the example but its results, which belong to the example's client.
+    /// - Returns: every file of the example but its results and its CRM exports, which belong to the
+    ///   example's client.
     /// - Throws: `DiagnosticsError` when the example's `site.yml` does not parse (a packaging bug).
     public static func files(example: [String: [UInt8]], language: Language, name: String?) throws(DiagnosticsError)
         -> [String: [UInt8]]
@@ -20,8 +21,8 @@ public enum Scaffold {
             config = try SiteConfig.parse(String(decoding: settings, as: UTF8.self), file: "site.yml")
         }
         var files: [String: [UInt8]] = [:]
-        // The example's results belong to its example client, not to the new site.
-        for (path, bytes) in example where path != "site.yml" && !path.hasPrefix("results/") {
+        // The example's results and CRM exports belong to its example client, not to the new site.
+        for (path, bytes) in example where path != "site.yml" && !path.hasPrefix("results/") && !path.hasPrefix("crm/") {
             files["content/" + renamed(path, from: config.language, to: language)] = bytes
         }
         files["content/site.yml"] = Array(siteYAML(config, language: language, name: name).utf8)

@@ -18,6 +18,7 @@ import Testing
         #expect(settings.contains("language: \(language)\n"))
         #expect(settings.contains("name: \"Acme A/S\""))
         #expect(!FileManager.default.fileExists(atPath: folder + "/content/results"), "the example client's results stay out")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/content/crm"), "and so do its CRM exports")
         let check = try Tandem.run(["check"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
         let build = try Tandem.run(["build"], in: folder)
