@@ -232,3 +232,69 @@ import Testing
         #expect(result.otherCurrencies.map(\.amount) == [700])
     }
 }
+
+@Suite struct DealJoinTests {
+    static let sources = """
+        time_zone: UTC
+        as_of: 2026-03-31T00:00Z
+        sources:
+          - {file: contacts.csv, preset: hubspot-contacts}
+          - {file: deals.csv, preset: hubspot-deals, currency: DKK}
+
+        """
+
+    @Test func dealsCountAsTheyStoodAtAsOf() throws {
+        let crm = try CRMFolder(files: [
+            "sources.yml": Self.sources,
+            "contacts.csv": """
+            "Record ID","Create Date","Became a Sales Qualified Lead Date"
+            "1","2026-01-05 09:00","2026-01-06 09:00"
+            "2","2026-01-05 09:00","2026-01-07 09:00"
+
+            """,
+            // Lead 1: won in February (100) and again in May (900, after as_of). Lead 2: its only
+            // deal is created after as_of, so it has none yet.
+            "deals.csv": """
+            "Record ID","Deal Stage","Amount","Close Date","Create Date","Associated Contact IDs"
+            "d1","Closed Won","100","2026-02-01 10:00","2026-01-10 10:00","1"
+            "d2","Closed Won","900","2026-05-01 10:00","2026-01-10 10:00","1"
+            "d3","Closed Won","500","2026-05-02 10:00","2026-04-10 10:00","2"
+
+            """,
+        ])
+        let (data, diagnostics) = crm.load()
+        #expect(crm.lines(diagnostics).map { $0.contains("is before the newest record") } == [true])
+        let records = try #require(data).records
+        let one = try #require(records.lead("1"))
+        #expect(records.status[one] == .won)
+        #expect(records.amount[one] == 100 * 10_000)
+        #expect(records.status[try #require(records.lead("2"))] == .open)
+    }
+
+    @Test func hubSpotFlagsDecideOverTheStageLabel() throws {
+        let crm = try CRMFolder(files: [
+            "sources.yml": Self.sources,
+            "contacts.csv": "\"Record ID\",\"Create Date\"\n\"1\",\"2026-01-05 09:00\"\n\"2\",\"2026-01-05 09:00\"\n",
+            "deals.csv": """
+            "Record ID","Deal Stage","Is closed won","Is closed lost","Close Date","Create Date","Associated Contact IDs"
+            "d1","Closed Won","false","false","2026-02-01 10:00","2026-01-10 10:00","1"
+            "d2","Contract sent","false","true","2026-02-01 10:00","2026-01-10 10:00","2"
+
+            """,
+        ])
+        let records = try #require(crm.load().data).records
+        #expect(records.status[try #require(records.lead("1"))] == .open)
+        #expect(records.status[try #require(records.lead("2"))] == .lost)
+    }
+
+    @Test func aDuplicateInJSONIsNamedByItsPath() throws {
+        let crm = try CRMFolder(files: [
+            "sources.yml": "time_zone: UTC\nsources: [{file: leads.json, preset: tandem}]\n",
+            "leads.json": #"[{"lead_id": "a", "created_at": "2026-01-01"}, {"lead_id": "a", "created_at": "2026-01-02"}]"#,
+        ])
+        #expect(
+            crm.lines(crm.load().diagnostics) == [
+                "content/crm/leads.json: $[1].lead_id: warning: this lead id is also at $[0] of content/crm/leads.json; each lead once, please: this row is left out"
+            ])
+    }
+}

@@ -99,6 +99,7 @@ public enum Preset: String, Sendable, CaseIterable {
                 .leadID: ["Record ID", "Contact ID"], .createdAt: ["Create Date"],
                 .firstTouchAt: ["First outreach date", "Date of first engagement"], .owner: ["Contact owner"],
                 .stage: ["Lifecycle Stage"], .source: ["Original Source", "Original Traffic Source"],
+                .closedAt: ["Became a Customer Date", "Date entered \"Customer (Lifecycle Stage Pipeline)\""],
                 .campaign: ["First Touch Converting Campaign"], .dealIDs: ["Associated Deal IDs"],
             ]
         case .hubspotDeals:

@@ -93,10 +93,6 @@ public enum CRMLoader {
                     quality: &quality, diagnostics: &diagnostics)
             }
         }
-        join(&records, deals: deals, leadFiles: leadFiles, quality: &quality)
-        resolveTouches(&records, leads: touchLeads, quality: &quality)
-        diagnostics.append(contentsOf: quality.allDiagnostics)
-
         // As of: --as-of, else sources.yml, else the latest instant in the data.
         var asOf = records.latest == Records.none ? 0 : records.latest
         let written = override ?? sources.asOf
@@ -109,6 +105,9 @@ public enum CRMLoader {
                 )
             }
         }
+        join(&records, deals: deals, leadFiles: leadFiles, asOf: asOf, quality: &quality)
+        resolveTouches(&records, leads: touchLeads, quality: &quality)
+        diagnostics.append(contentsOf: quality.allDiagnostics)
         if diagnostics.hasErrors { return (nil, diagnostics.all) }
         return (CRMData(sources: sources, records: records, quality: quality, zone: zone, asOf: asOf), diagnostics.all)
     }
@@ -282,7 +281,8 @@ public enum CRMLoader {
                 default: cells[column] = Array(document.text(value).utf8)
                 }
             }
-            let row = JSONRow(cells: cells, file: shown, index: index, header: header, line: 0)
+            // A JSON row's "line" is its index: messages show it as $[index].
+            let row = JSONRow(cells: cells, file: shown, index: index, header: header, line: index)
             if loader.read(
                 row, headerCount: header.count, into: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
             {
@@ -296,14 +296,17 @@ public enum CRMLoader {
     /// Deals give their leads an outcome: a lead is won when one of its deals is won (at the
     /// earliest won deal's closing, worth the won deals' amounts), lost when every one of its
     /// deals is lost (docs/pipeline.md, rule 7). Without any lead file, each deal is a lead.
-    static func join(_ records: inout Records, deals: [DealRow], leadFiles: Int, quality: inout DataQuality) {
+    ///
+    /// As everything, a deal counts as it stood at `asOf`: one created later does not exist yet,
+    /// and one won later is not won yet (rule 2).
+    static func join(_ records: inout Records, deals: [DealRow], leadFiles: Int, asOf: Int64, quality: inout DataQuality) {
         guard !deals.isEmpty else { return }
         let stageCount = records.stages.count
         if leadFiles == 0 {
             for deal in deals {
                 if records.ids.find(deal.id) != nil {
                     quality.note(
-                        SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                        records.location(file: deal.file, line: deal.line),
                         summary: "a deal id used twice; the later row was left out",
                         detail: "this deal id is used twice; each deal once, please: this row is left out")
                     quality.used -= 1
@@ -333,35 +336,46 @@ public enum CRMLoader {
             repeated[i] = true
             quality.used -= 1
             quality.note(
-                SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                records.location(file: deal.file, line: deal.line),
                 summary: "a deal id used twice; the later row was left out",
                 detail:
-                    "this deal id is also on line \(deals[first].line) of \(records.files[Int(deals[first].file)]); each deal once, please: this row is left out"
+                    "this deal id is also \(records.describe((deals[first].file, deals[first].line))); each deal once, please: this row is left out"
             )
         }
-        var linked = [[Int]](repeating: [], count: records.count)
+        var pairs: [(lead: Int, deal: Int)] = []
         var claimed = [Bool](repeating: false, count: deals.count)
         for link in records.dealLinks {
             guard let deal = dealIndex[link.deal] else { continue }
-            if !linked[Int(link.lead)].contains(deal) { linked[Int(link.lead)].append(deal) }
+            pairs.append((Int(link.lead), deal))
             claimed[deal] = true
         }
         for (i, deal) in deals.enumerated() where !repeated[i] {
             for id in deal.leadIDs {
                 guard let lead = records.ids.find(id) else { continue }
-                if !linked[Int(lead)].contains(i) { linked[Int(lead)].append(i) }
+                pairs.append((lead, i))
                 claimed[i] = true
             }
+        }
+        // Each pair once, by lead: a sort, not a search per link.
+        pairs.sort { ($0.lead, $0.deal) < ($1.lead, $1.deal) }
+        var linked: [Int: [Int]] = [:]
+        var previous: (lead: Int, deal: Int)?
+        for pair in pairs where previous.map({ $0 != pair }) ?? true {
+            linked[pair.lead, default: []].append(pair.deal)
+            previous = pair
         }
         for (i, deal) in deals.enumerated() where !claimed[i] && !repeated[i] {
             quality.used -= 1
             quality.note(
-                SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                records.location(file: deal.file, line: deal.line),
                 summary: "a deal linked to no lead of the lead files was left out",
                 detail: "this deal names no lead of the lead files (by its lead ids, or a lead's deal ids); it is left out")
         }
-        for lead in 0..<records.count where !linked[lead].isEmpty {
-            let own = linked[lead].map { deals[$0] }
+        for lead in linked.keys.sorted() {
+            let dealsOfLead = linked[lead]!
+            // A deal created after as_of does not exist yet.
+            let own = dealsOfLead.map { deals[$0] }.filter { $0.createdAt <= asOf }
+            guard !own.isEmpty else { continue }
             for deal in own {
                 for stage in 0..<stageCount where deal.entries[stage] != Records.none {
                     let slot = lead * stageCount + stage
@@ -370,24 +384,28 @@ public enum CRMLoader {
                     }
                 }
             }
-            let won = own.filter { $0.status == .won }
+            let won = own.filter { $0.status == .won }.sorted { $0.closedAt < $1.closedAt }
             if !won.isEmpty {
                 records.status[lead] = .won
-                records.closedAt[lead] = won.map(\.closedAt).min()!
-                let currency = won[0].currency
+                records.closedAt[lead] = won[0].closedAt
+                // The amount as it stood at as_of: the deals won by then, in the first one's currency.
+                let counted = won.filter { $0.closedAt <= asOf }
+                let currency = (counted.first { $0.currency >= 0 } ?? won[0]).currency
                 var total: Int64 = 0
                 var any = false
-                for deal in won where deal.amount != Records.none {
-                    if deal.currency != currency {
+                for deal in counted where deal.amount != Records.none {
+                    if deal.currency >= 0, currency >= 0, deal.currency != currency {
                         quality.note(
-                            SourceLocation(file: records.files[Int(deal.file)], line: Int(deal.line)),
+                            records.location(file: deal.file, line: deal.line),
                             summary: "a lead's won deals are in different currencies; only the first deal's currency is summed",
                             detail:
                                 "this won deal's currency differs from another won deal of the same lead; it is not added to the lead's amount"
                         )
                         continue
                     }
-                    total += deal.amount
+                    let (sum, overflow) = total.addingReportingOverflow(deal.amount)
+                    if overflow { continue }
+                    total = sum
                     any = true
                 }
                 records.amount[lead] = any ? total : Records.none
@@ -417,7 +435,7 @@ public enum CRMLoader {
             } else {
                 quality.used -= 1
                 quality.note(
-                    SourceLocation(file: records.files[Int(touch.file)], line: Int(touch.line)),
+                    records.location(file: touch.file, line: touch.line),
                     summary: "a touch of a lead that is in no lead file was left out",
                     detail: "this touch names a lead id that no lead file has; it is left out")
             }

@@ -300,11 +300,13 @@ struct ExportLoader {
                 detail: "status \"\(text.prefix(40))\" is not open, won or lost; the row is read as open")
             return .open
         }
-        if let won = text(row, .wonFlag).flatMap(Self.flag) {
-            if won { return .won }
-            if let closed = text(row, .closedFlag).flatMap(Self.flag) { return closed ? .lost : .open }
-        }
-        if let lost = text(row, .lostFlag).flatMap(Self.flag), lost { return .lost }
+        // Flags, where the export has them, decide over the stage's label.
+        let won = text(row, .wonFlag).flatMap(Self.flag)
+        let closed = text(row, .closedFlag).flatMap(Self.flag)
+        let lost = text(row, .lostFlag).flatMap(Self.flag)
+        if won == true { return .won }
+        if lost == true || (closed == true && won == false) { return .lost }
+        if won != nil || lost != nil || closed != nil { return .open }
         if let label = text(row, .stage) {
             let name = Preset.normalized(label)
             if wonLabels.contains(name) { return .won }
@@ -345,8 +347,17 @@ struct ExportLoader {
         return amount
     }
 
-    private func currency(_ row: some ExportRow, records: inout Records) -> Int32 {
-        if let text = text(row, .currency) { return records.label(text.uppercased()) }
+    private func currency(_ row: some ExportRow, records: inout Records, quality: inout DataQuality) -> Int32 {
+        if let text = text(row, .currency) {
+            let code = text.uppercased()
+            if code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+                return records.label(code)
+            }
+            quality.note(
+                row.location(columns[.currency]![0]), summary: "a currency that is not an ISO 4217 code was not used",
+                detail: "currency \"\(text.prefix(20))\" is not an ISO 4217 code such as DKK; the amount's currency is unknown")
+            return -1
+        }
         if let currency = source.currency { return records.label(currency) }
         return -1
     }
@@ -411,6 +422,18 @@ struct ExportLoader {
     private mutating func readLead(_ row: some ExportRow, into records: inout Records, quality: inout DataQuality) -> Bool {
         guard hasRequired(row, .leadID, quality: &quality), let createdAt = created(row, quality: &quality, records: &records)
         else { return false }
+        // A lead id seen before: the row is left out before anything else of it is read.
+        let idColumn = columns[.leadID]!.first { row.withCell($0, { !Self.trim($0).isEmpty }) }!
+        let (earlier, isNew) = row.withCell(idColumn) { records.ids.insert(UnsafeBufferPointer(rebasing: Self.trim($0))) }
+        if !isNew {
+            let first = records.origin[earlier]
+            quality.note(
+                row.location(idColumn), summary: "a lead id used twice; the later row was left out",
+                detail:
+                    "this lead id is also \(records.describe(first)); each lead once, please: this row is left out"
+            )
+            return false
+        }
         checkStageLabel(row, quality: &quality)
         let entries = stageEntries(row, quality: &quality, records: &records)
         let firstTouch = earliest(row, .firstTouchAt, quality: &quality, records: &records)
@@ -430,17 +453,6 @@ struct ExportLoader {
                 status = .open
             }
         }
-        let idColumn = columns[.leadID]!.first { row.withCell($0, { !Self.trim($0).isEmpty }) }!
-        let (earlier, isNew) = row.withCell(idColumn) { records.ids.insert(UnsafeBufferPointer(rebasing: Self.trim($0))) }
-        if !isNew {
-            let first = records.origin[earlier]
-            quality.note(
-                row.location(columns[.leadID]![0]), summary: "a lead id used twice; the later row was left out",
-                detail:
-                    "this lead id is also on line \(first.line) of \(records.files[Int(first.file)]); each lead once, please: this row is left out"
-            )
-            return false
-        }
         let lead = Int32(records.count)
         records.createdAt.append(createdAt)
         records.entries.append(contentsOf: entries)
@@ -448,7 +460,7 @@ struct ExportLoader {
         records.status.append(status)
         records.closedAt.append(closedAt)
         records.amount.append(status == .won ? amount(row, quality: &quality) : Records.none)
-        records.currency.append(currency(row, records: &records))
+        records.currency.append(currency(row, records: &records, quality: &quality))
         records.team.append(readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1)
         records.owner.append(readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1)
         records.origin.append((fileIndex, Int32(row.line)))
@@ -483,7 +495,7 @@ struct ExportLoader {
                 id: id, leadIDs: text(row, .leadIDs).map(Self.splitIDs) ?? [], createdAt: createdAt,
                 entries: entries, status: status, closedAt: closedAt,
                 amount: status == .won ? amount(row, quality: &quality) : Records.none,
-                currency: currency(row, records: &records),
+                currency: currency(row, records: &records, quality: &quality),
                 team: readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1,
                 owner: readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1, file: fileIndex,
                 line: Int32(row.line)))

@@ -126,7 +126,7 @@ extension PipelineReport {
             if let target = goal.sqlTarget {
                 sentence += " of \(target.grouped) (\(Self.percent(Double(goal.delivered) / Double(target))))"
                 if let expected = goal.expectedToDate {
-                    sentence += ", expected \(Int(expected.rounded()).grouped) by \(Civil.isoUTC(asOf).prefix(10))"
+                    sentence += ", expected \(Int(expected.rounded()).grouped) by \(asOfDate)"
                 }
             }
             lines.append(sentence)

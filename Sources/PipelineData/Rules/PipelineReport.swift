@@ -68,6 +68,8 @@ public struct PipelineReport: Sendable {
     }
 
     public var asOf: Int64
+    /// `as_of`'s date in the time zone: `2026-03-31`.
+    public var asOfDate: String
     public var timeZone: String
     public var goals: [GoalResult] = []
     public var sla: [SLAResult] = []
@@ -82,6 +84,8 @@ public struct PipelineReport: Sendable {
     public init(_ data: CRMData, goals: [Goal], rules: [ServiceLevelAgreement.Rule]) {
         asOf = data.asOf
         timeZone = data.zone.identifier
+        let (year, month, day) = Civil.date(ofDay: data.zone.localDay(ofUTC: data.asOf))
+        asOfDate = "\(Civil.pad(year, 4))-\(Civil.pad(month))-\(Civil.pad(day))"
         quality = data.quality
         let calendar = LocalCalendar(zone: data.zone)
         let records = data.records
@@ -113,13 +117,16 @@ public struct PipelineReport: Sendable {
         var months = [Int](repeating: 0, count: monthKeys.count)
         var delivered = 0
         var won = 0
-        var revenue: Int64 = 0
+        // Summed as Double: ten-thousandths of up to 10^14 each could overflow Int64 over many leads.
+        var revenue = 0.0
         var anyAmount = false
-        var other: [String: Int64] = [:]
+        var other: [String: Double] = [:]
         var currency = goal.currency
         for lead in 0..<records.count where records.createdAt[lead] <= asOf {
             guard let sql else { break }
-            let entry = records.entry(lead, sql)
+            var entry = records.entry(lead, sql)
+            // The first stage's entry is the lead's creation when the export has none (rule 5).
+            if sql == 0, entry == Records.none { entry = records.createdAt[lead] }
             guard entry != Records.none, entry <= asOf, entry >= start, entry < end else { continue }
             if let team, records.labelText(records.team[lead]).map(Preset.normalized) != team { continue }
             delivered += 1
@@ -133,9 +140,9 @@ public struct PipelineReport: Sendable {
             // Without a currency in the goal, the first won amount's currency is the goal's.
             if currency == nil, let leadCurrency { currency = leadCurrency }
             if let leadCurrency, let currency, leadCurrency != currency {
-                other[leadCurrency, default: 0] += amount
+                other[leadCurrency, default: 0] += Double(amount) / 10_000
             } else {
-                revenue += amount
+                revenue += Double(amount) / 10_000
                 anyAmount = true
             }
         }
@@ -148,10 +155,10 @@ public struct PipelineReport: Sendable {
             period: period.description, team: goal.team, sqlTarget: goal.sqlTarget, delivered: delivered,
             expectedToDate: expected, won: won, minClosed: goal.closedDeals,
             closeRate: delivered > 0 ? Double(won) / Double(delivered) : nil,
-            revenue: anyAmount || records.amount.contains(where: { $0 != Records.none }) ? Double(revenue) / 10_000 : nil,
+            revenue: anyAmount || records.amount.contains(where: { $0 != Records.none }) ? revenue : nil,
             revenueTarget: goal.revenueTarget, currency: currency,
             months: zip(monthKeys, months).map { Month(month: $0.label, delivered: $1) },
-            otherCurrencies: other.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value) / 10_000) })
+            otherCurrencies: other.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     // MARK: - Rule 4: the SLA
@@ -177,7 +184,12 @@ public struct PipelineReport: Sendable {
     ) -> [SLAResult] {
         guard let stageID = rule.stage, let stage = records.stages.firstIndex(of: stageID), let firstResponse = rule.firstResponse
         else { return [] }
-        let low = records.createdAt.min() ?? asOf
+        // The table of business days starts at the earliest instant a case can start.
+        var low = records.createdAt.min() ?? asOf
+        for lead in 0..<records.count {
+            let t = records.entry(lead, stage)
+            if t != Records.none, t < low { low = t }
+        }
         guard let clock = BusinessClock(hours: rule.businessHours, covering: min(low, asOf)...max(asOf, records.latest, low))
         else { return [] }
         let due = clock.seconds(firstResponse)

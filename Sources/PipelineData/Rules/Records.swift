@@ -1,3 +1,5 @@
+internal import Core
+
 /// Where a lead stands: still being worked, or closed as won or lost.
 public enum LeadStatus: UInt8, Sendable {
     case open, won, lost
@@ -97,6 +99,19 @@ public struct Records: Sendable {
         team.reserveCapacity(leads)
         owner.reserveCapacity(leads)
         origin.reserveCapacity(leads)
+    }
+
+    /// `on line 12 of content/crm/leads.csv`, or `at $[3] of content/crm/leads.json`.
+    func describe(_ origin: (file: Int32, line: Int32)) -> String {
+        let file = files[Int(origin.file)]
+        return file.hasSuffix(".json") ? "at $[\(origin.line)] of \(file)" : "on line \(origin.line) of \(file)"
+    }
+
+    /// Where a row is, for a message: its line, or its JSON path in a JSON file.
+    func location(file: Int32, line: Int32) -> SourceLocation {
+        let name = files[Int(file)]
+        return name.hasSuffix(".json")
+            ? SourceLocation(file: name, path: "$[\(line)]") : SourceLocation(file: name, line: Int(line))
     }
 
     mutating func noteInstant(_ t: Int64) {
