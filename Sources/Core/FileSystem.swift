@@ -51,18 +51,27 @@ public enum FileSystem {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while true {
-            if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        // The size read first, into room not filled beforehand; then whatever the file grew by.
+        let size = Int(info.st_size)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(fd, buffer.baseAddress! + count, size - count)
+                if got <= 0 {
+                    failed = got < 0
+                    return
+                }
+                count += got
             }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            offset += count
         }
-        bytes.removeLast(bytes.count - offset)
+        if failed { return nil }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress!, buffer.count) }
+            if got < 0 { return nil }
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
         return bytes
     }
 

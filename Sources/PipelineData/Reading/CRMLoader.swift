@@ -1,4 +1,5 @@
 public import Core
+internal import Dispatch
 internal import Formats
 
 /// The exports of `content/crm/`, read and joined: every lead with its stage entries, touches
@@ -188,18 +189,18 @@ public enum CRMLoader {
             let headerRow = CSVRow(scanner: scanner, fields: fields, file: shown)
             loader.headerNames = header
             guard loader.mapHeader(header, location: { headerRow.location($0) }, &diagnostics) else { return }
-            while try scanner.next(&fields) {
-                if CSVScanner.isBlank(fields) {
-                    if source.preset.hasFooter { break }
-                    continue
-                }
-                quality.rows += 1
-                let row = CSVRow(scanner: scanner, fields: fields, file: shown)
-                if loader.read(
-                    row, headerCount: headerCount, into: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
-                {
-                    quality.used += 1
-                }
+            var done = false
+            if source.preset.kind == .leads, decoded.utf8.count >= Self.halvesFrom,
+                let split = Self.split(decoded.utf8, after: scanner.cursor.position)
+            {
+                done = try readInHalves(
+                    split, scanner: &scanner, fields: &fields, shown: shown, headerCount: headerCount, loader: &loader,
+                    records: &records, quality: &quality)
+            }
+            if !done {
+                _ = try readRows(
+                    &scanner, fields: &fields, until: Int.max, shown: shown, headerCount: headerCount, loader: &loader,
+                    records: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
             }
             loader.finish(&diagnostics)
         } catch {
@@ -207,6 +208,172 @@ public enum CRMLoader {
                 SourceLocation(file: shown, line: error.line, column: error.column),
                 "this file cannot be read as CSV: \(error.message)")
         }
+    }
+
+    /// Reads rows until the end, a footer, or the first record that starts at or after `end`.
+    /// Returns whether it stopped at a footer.
+    static func readRows(
+        _ scanner: inout CSVScanner, fields: inout [CSVScanner.Field], until end: Int, shown: String, headerCount: Int,
+        loader: inout ExportLoader, records: inout Records, deals: inout [DealRow],
+        touchLeads: inout [(id: String, file: Int32, line: Int32)], quality: inout DataQuality
+    ) throws(CSVScanError) -> Bool {
+        while scanner.cursor.position < end, try scanner.next(&fields) {
+            if CSVScanner.isBlank(fields) {
+                if loader.source.preset.hasFooter { return true }
+                continue
+            }
+            quality.rows += 1
+            let row = CSVRow(scanner: scanner, fields: fields, file: shown)
+            if loader.read(
+                row, headerCount: headerCount, into: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
+            {
+                quality.used += 1
+            }
+        }
+        return false
+    }
+
+    /// Files of leads this large are read in two halves at once, the second then added to the first.
+    static let halvesFrom = 8 << 20
+
+    /// A record start near the middle of the text: after a line end with an even number of
+    /// quotes before it, so outside quotes. Only a guess: `readInHalves` checks it.
+    static func split(_ bytes: [UInt8], after start: Int) -> Int? {
+        var end = bytes.count / 2
+        guard start < end else { return nil }
+        var quotes = count(0x22, in: bytes, start..<end)
+        for _ in 0..<64 {
+            guard let feed = bytes[end...].firstIndex(of: 0x0A), feed + 1 < bytes.count else { return nil }
+            quotes += count(0x22, in: bytes, end..<feed + 1)
+            end = feed + 1
+            if quotes % 2 == 0 { return end }
+        }
+        return nil
+    }
+
+    /// How many bytes of a range equal `byte`, eight at a time.
+    static func count(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var count = 0
+            let words = range.count / 8
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let pattern = 0x0101_0101_0101_0101 &* UInt64(byte)
+            for i in 0..<words {
+                let x = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: UInt64.self) ^ pattern
+                let y = ~(((x & low) &+ low) | x | low)
+                count += y.nonzeroBitCount
+            }
+            for i in range.lowerBound + words * 8..<range.upperBound where raw[i] == byte { count += 1 }
+            return count
+        }
+    }
+
+    /// The 1-based line a record starting at `end`, right after a line feed, starts on.
+    static func line(at end: Int, in bytes: [UInt8]) -> Int {
+        let (feeds, returns) = bytes.withUnsafeBytes { raw in
+            var feeds = 0
+            var returns = 0
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            for i in 0..<end / 8 {
+                let word = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                let y = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                feeds += (~(((x & low) &+ low) | x | low)).nonzeroBitCount
+                returns += (~(((y & low) &+ low) | y | low)).nonzeroBitCount
+            }
+            for i in end / 8 * 8..<end {
+                if raw[i] == 0x0A { feeds += 1 }
+                if raw[i] == 0x0D { returns += 1 }
+            }
+            return (feeds, returns)
+        }
+        var lines = 1 + feeds
+        if returns > 0 {
+            // A carriage return alone is a line end too.
+            for i in 0..<end - 1 where bytes[i] == 0x0D && bytes[i + 1] != 0x0A { lines += 1 }
+        }
+        return lines
+    }
+
+    /// One half's reading, moved between the threads.
+    final class Half: @unchecked Sendable {
+        var scanner: CSVScanner
+        var fields: [CSVScanner.Field]
+        var loader: ExportLoader
+        var records: Records
+        var quality: DataQuality
+        var footer = false
+        var error: CSVScanError?
+        /// The line of the first record, for the second half.
+        var line = 1
+
+        init(
+            scanner: CSVScanner, fields: [CSVScanner.Field], loader: ExportLoader, records: Records,
+            quality: DataQuality
+        ) {
+            self.scanner = scanner
+            self.fields = fields
+            self.loader = loader
+            self.records = records
+            self.quality = quality
+        }
+
+        func read(until end: Int, shown: String, headerCount: Int) {
+            var deals: [DealRow] = []
+            var touchLeads: [(id: String, file: Int32, line: Int32)] = []
+            do {
+                footer = try CRMLoader.readRows(
+                    &scanner, fields: &fields, until: end, shown: shown, headerCount: headerCount, loader: &loader,
+                    records: &records, deals: &deals, touchLeads: &touchLeads, quality: &quality)
+            } catch {
+                self.error = error
+            }
+        }
+    }
+
+    /// Reads the rows of leads before `split` here and those after it on another thread, then
+    /// adds the second half to the first: the same records, problems and messages as reading
+    /// them in order. Returns false when the rows after the split are still to be read (the
+    /// split was not at a record's start, the second half has an id of the first or an error).
+    static func readInHalves(
+        _ split: Int, scanner: inout CSVScanner, fields: inout [CSVScanner.Field], shown: String, headerCount: Int,
+        loader: inout ExportLoader, records: inout Records, quality: inout DataQuality
+    ) throws(CSVScanError) -> Bool {
+        let bytes = scanner.bytes
+        var later = Records(stages: records.stages)
+        later.files = records.files
+        let first = Half(scanner: scanner, fields: fields, loader: loader, records: records, quality: quality)
+        // Moved out, so that the first half's arrays are not copied when they grow.
+        records = Records(stages: [])
+        let second = Half(
+            scanner: CSVScanner(bytes, delimiter: scanner.delimiter, from: split, line: 1), fields: [], loader: loader,
+            records: later, quality: DataQuality(strict: quality.strict))
+        let halves = [first, second]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                halves[0].read(until: split, shown: shown, headerCount: headerCount)
+            } else {
+                let second = halves[1]
+                second.line = line(at: split, in: bytes)
+                second.scanner = CSVScanner(bytes, delimiter: second.scanner.delimiter, from: split, line: second.line)
+                second.records.reserve(count(0x0A, in: bytes, split..<bytes.count) + 1)
+                second.read(until: Int.max, shown: shown, headerCount: headerCount)
+            }
+        }
+        scanner = first.scanner
+        fields = first.fields
+        loader = first.loader
+        records = first.records
+        quality = first.quality
+        first.records = Records(stages: [])
+        if let error = first.error { throw error }
+        if first.footer { return true }
+        guard scanner.cursor.position == split, scanner.cursor.line == second.line, second.error == nil,
+            records.append(second.records)
+        else { return false }
+        quality.append(second.quality)
+        loader.append(second.loader)
+        return true
     }
 
     /// One object of a JSON array: the cells in the header's order, from the members' values.

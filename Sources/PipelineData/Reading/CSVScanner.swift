@@ -86,6 +86,20 @@ public struct CSVScanner: Sendable {
         self.cursor = Cursor(position: origin, line: 1, blockStart: origin, stops: stops)
     }
 
+    /// A scanner over the same text from a record's start on `line`: to read a file's rows in parts.
+    init(_ utf8: [UInt8], delimiter: UInt8, from position: Int, line: Int) {
+        self.bytes = utf8
+        self.origin = utf8.count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0
+        self.delimiter = delimiter
+        self.line = line
+        self.recordStart = position
+        let stops = utf8.withUnsafeBufferPointer { buffer in
+            guard let p = buffer.baseAddress, position < buffer.count else { return UInt64(0) }
+            return Self.block(p, at: position, count: buffer.count, Self.ones &* UInt64(delimiter))
+        }
+        self.cursor = Cursor(position: position, line: line, blockStart: position, stops: stops)
+    }
+
     /// The delimiter that occurs most often outside quotes in the first record: `,`, `;` or tab,
     /// in that order on a tie; `,` when there is none.
     static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {

@@ -21,6 +21,8 @@ public struct DataQuality: Sendable {
     /// Row problems are errors instead of warnings (`--strict`).
     let strict: Bool
     private(set) var diagnostics: [Diagnostic] = []
+    /// Per diagnostic, its file and its kind (the file and the summary), for `append`.
+    private var kinds: [(file: String, kind: String)] = []
     private var shown: [String: Int] = [:]
     /// How many problems of one kind in one file are shown one by one.
     static let shownPerKind = 10
@@ -43,9 +45,34 @@ public struct DataQuality: Sendable {
         if shown[kind, default: 0] < Self.shownPerKind {
             shown[kind, default: 0] += 1
             diagnostics.append(Diagnostic(location, detail, severity: strict ? .error : .warning))
+            kinds.append((file, kind))
         } else {
             omitted[file, default: 0] += 1
         }
+    }
+
+    /// Adds what was found in the rows after these: the same as if they had been read here.
+    mutating func append(_ other: DataQuality) {
+        rows += other.rows
+        used += other.used
+        for problem in other.problems {
+            if let index = problemIndex[problem.message] {
+                problems[index].count += problem.count
+            } else {
+                problemIndex[problem.message] = problems.count
+                problems.append(problem)
+            }
+        }
+        for (diagnostic, kind) in zip(other.diagnostics, other.kinds) {
+            if shown[kind.kind, default: 0] < Self.shownPerKind {
+                shown[kind.kind, default: 0] += 1
+                diagnostics.append(diagnostic)
+                kinds.append(kind)
+            } else {
+                omitted[kind.file, default: 0] += 1
+            }
+        }
+        for (file, count) in other.omitted { omitted[file, default: 0] += count }
     }
 
     /// The diagnostics for `tandem check`, with a summary of those past the limit of a file.

@@ -369,6 +369,11 @@ struct ExportLoader {
         if seenLabels[name] == nil { seenLabels[name] = label }
     }
 
+    /// Takes the labels seen by a loader of a later part of the same file.
+    mutating func append(_ other: ExportLoader) {
+        for (name, label) in other.seenLabels where seenLabels[name] == nil { seenLabels[name] = label }
+    }
+
     /// Labels of the export's stage column and stage-entry headers, seen while reading.
     private var seenLabels: [String: String] = [:]
 

@@ -8,6 +8,9 @@ struct IDTable: Sendable {
     /// in the high ones, so most probes compare no bytes; a power of two long.
     private var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
 
+    /// The slots loaded ahead by `append`, kept so that the loads are not left out.
+    private var touched: UInt64 = 0
+
     var count: Int { starts.count - 1 }
 
     /// The id at a position, as text.
@@ -40,8 +43,12 @@ struct IDTable: Sendable {
 
     /// Adds an id; the position of the same id already there when it is not new.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> (index: Int, isNew: Bool) {
+        insert(id, hash: Self.hash(id))
+    }
+
+    /// Adds an id whose hash is known.
+    private mutating func insert(_ id: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int, isNew: Bool) {
         if count * 2 >= slots.count { grow() }
-        let hash = Self.hash(id)
         let tag = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = hash & mask
@@ -76,6 +83,55 @@ struct IDTable: Sendable {
         }
         starts.reserveCapacity(ids + 1)
         bytes.reserveCapacity(ids * 12)
+    }
+
+    /// Adds the ids of another table after these, all or none: false, with nothing added, when
+    /// one of them is already here.
+    mutating func append(_ other: IDTable) -> Bool {
+        let old = count
+        reserveCapacity(count + other.count)
+        let ok = other.bytes.withUnsafeBufferPointer { all in
+            // In batches: the slots of a batch are loaded first, side by side, so that their cache
+            // misses overlap instead of coming one after another.
+            var hashes = [Int](repeating: 0, count: 32)
+            var batch = 0
+            while batch < other.count {
+                let end = min(batch + hashes.count, other.count)
+                let mask = slots.count - 1
+                var touched: UInt64 = 0
+                for index in batch..<end {
+                    let id = UnsafeBufferPointer(rebasing: all[other.starts[index]..<other.starts[index + 1]])
+                    let hash = Self.hash(id)
+                    hashes[index - batch] = hash
+                    touched |= slots[hash & mask]
+                }
+                self.touched = touched
+                for index in batch..<end {
+                    let id = UnsafeBufferPointer(rebasing: all[other.starts[index]..<other.starts[index + 1]])
+                    if !insert(id, hash: hashes[index - batch]).isNew { return false }
+                }
+                batch = end
+            }
+            return true
+        }
+        if !ok { removeLast(count - old) }
+        return ok
+    }
+
+    /// Takes out the last ids added; a slot is freed only for ids added after those left, so no
+    /// probe of theirs crosses it.
+    private mutating func removeLast(_ n: Int) {
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { all in
+            for index in count - n..<count {
+                let id = UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]])
+                var slot = Self.hash(id) & mask
+                while slots[slot] & 0xFFFF_FFFF != UInt64(index + 1) { slot = (slot + 1) & mask }
+                slots[slot] = 0
+            }
+        }
+        bytes.removeLast(bytes.count - starts[count - n])
+        starts.removeLast(n)
     }
 
     private func equals(_ index: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {

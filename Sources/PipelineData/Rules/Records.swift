@@ -114,6 +114,30 @@ public struct Records: Sendable {
             ? SourceLocation(file: name, path: "$[\(line)]") : SourceLocation(file: name, line: Int(line))
     }
 
+    /// Adds the leads of another part of the same file, read after these: false, with nothing
+    /// added, when one of its ids is already here (then the part is to be read after these).
+    mutating func append(_ other: Records) -> Bool {
+        guard ids.append(other.ids) else { return false }
+        let base = Int32(count)
+        var map: [Int32] = []
+        for text in other.labels { map.append(label(text)) }
+        func mapped(_ index: Int32) -> Int32 { index >= 0 ? map[Int(index)] : -1 }
+        createdAt.append(contentsOf: other.createdAt)
+        entries.append(contentsOf: other.entries)
+        firstTouch.append(contentsOf: other.firstTouch)
+        status.append(contentsOf: other.status)
+        closedAt.append(contentsOf: other.closedAt)
+        amount.append(contentsOf: other.amount)
+        currency.append(contentsOf: other.currency.lazy.map(mapped))
+        team.append(contentsOf: other.team.lazy.map(mapped))
+        owner.append(contentsOf: other.owner.lazy.map(mapped))
+        origin.append(contentsOf: other.origin)
+        dealLinks.append(contentsOf: other.dealLinks.lazy.map { (base + $0.lead, $0.deal) })
+        touches.append(contentsOf: other.touches)
+        if other.latest > latest { latest = other.latest }
+        return true
+    }
+
     mutating func noteInstant(_ t: Int64) {
         if t != Records.none, t > latest { latest = t }
     }
