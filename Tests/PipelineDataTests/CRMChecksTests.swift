@@ -298,3 +298,66 @@ import Testing
             ])
     }
 }
+
+/// A large lead file is read in two halves at once; whatever the file, the result must be the
+/// one reading it in order gives.
+@Suite struct HalvesTests {
+    static func texts() -> [String] {
+        var texts: [String] = []
+        var rows = ["lead_id,created_at,sql_at,first_touch_at,status,closed_at,amount,currency,team"]
+        for i in 0..<300 {
+            let day = 1 + i % 28
+            let hour = 8 + i % 9
+            rows.append(
+                "L\(i),2026-01-\(day < 10 ? "0" : "")\(day) \(hour):00,2026-02-\(day < 10 ? "0" : "")\(day) \(hour):30,,\(i % 3 == 0 ? "won" : "open"),2026-03-01,\(i * 10),DKK,T\(i % 4)"
+            )
+        }
+        let plain = rows.joined(separator: "\n") + "\n"
+        texts.append(plain)
+        texts.append(rows.joined(separator: "\r\n") + "\r\n")
+        // An id of the first half repeated in the second, and one repeated inside the second.
+        texts.append(plain + "L3,2026-01-05 10:00,,,,,,,\nL250,2026-01-05 10:00,,,,,,,\n")
+        // Bad values in both halves, more than are shown one by one.
+        var bad = rows
+        for i in stride(from: 1, to: bad.count, by: 20) { bad[i] = "X\(i),2026-13-01 10:00,,,,,,," }
+        texts.append(bad.joined(separator: "\n") + "\n")
+        // A quoted line break right at the middle.
+        var quoted = rows
+        quoted[150] = "Q150,2026-01-05 10:00,,,,,,,\"team\nwith a line break\""
+        texts.append(quoted.joined(separator: "\n") + "\n")
+        // An unclosed quote in the second half.
+        var broken = rows
+        broken[250] = "B250,\"2026-01-05 10:00,,,,,,,"
+        texts.append(broken.joined(separator: "\n") + "\n")
+        return texts
+    }
+
+    @Test(arguments: 0..<6)
+    func halvesReadAsInOrder(_ index: Int) throws {
+        let crm = try CRMFolder(files: [
+            "sources.yml": "time_zone: Europe/Copenhagen\nsources: [{file: leads.csv, preset: tandem}]\n",
+            "leads.csv": Self.texts()[index],
+        ])
+        let stages = Pipeline.standardIDs
+        let inOrder = CRMLoader.load(contentDirectory: crm.content, stages: stages, fallbackZone: nil, halvesFrom: .max)
+        let halves = CRMLoader.load(contentDirectory: crm.content, stages: stages, fallbackZone: nil, halvesFrom: 0)
+        #expect(crm.lines(halves.diagnostics) == crm.lines(inOrder.diagnostics))
+        #expect(halves.data?.asOf == inOrder.data?.asOf)
+        guard let a = inOrder.data, let b = halves.data else {
+            #expect((inOrder.data == nil) == (halves.data == nil))
+            return
+        }
+        #expect((0..<a.records.count).map { a.records.ids.id($0) } == (0..<b.records.count).map { b.records.ids.id($0) })
+        #expect(a.records.createdAt == b.records.createdAt)
+        #expect(a.records.entries == b.records.entries)
+        #expect(a.records.status == b.records.status)
+        #expect(a.records.amount == b.records.amount)
+        #expect(a.records.team.map { a.records.labelText($0) } == b.records.team.map { b.records.labelText($0) })
+        #expect(a.records.origin.map(\.line) == b.records.origin.map(\.line))
+        #expect(a.quality.rows == b.quality.rows)
+        #expect(a.quality.used == b.quality.used)
+        #expect(a.quality.problems == b.quality.problems)
+        let report = { (data: CRMData) in String(decoding: PipelineReport(data, goals: [], rules: []).json(), as: UTF8.self) }
+        #expect(report(a) == report(b))
+    }
+}

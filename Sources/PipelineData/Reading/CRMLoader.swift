@@ -31,10 +31,11 @@ public enum CRMLoader {
     ///   - asOf: `--as-of`, over `sources.yml`'s.
     ///   - strict: a bad value in a row is an error instead of a warning.
     ///   - teams: whether the leads' teams are read (goals of one team need them).
+    ///   - halvesFrom: lead files at least this large are read in two halves at once (tests set it low).
     /// - Returns: the data, or nil when there is none or it has errors; every problem found.
     public static func load(
         contentDirectory: String, stages: [String], fallbackZone: String?, asOf override: LocalTimestamp? = nil,
-        strict: Bool = false, teams: Bool = true
+        strict: Bool = false, teams: Bool = true, halvesFrom: Int = CRMLoader.halvesFrom
     ) -> (data: CRMData?, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics()
         let crm = contentDirectory + "/" + folder
@@ -91,7 +92,7 @@ public enum CRMLoader {
             } else {
                 readCSV(
                     bytes, shown: shown, loader: &loader, records: &records, deals: &deals, touchLeads: &touchLeads,
-                    quality: &quality, diagnostics: &diagnostics)
+                    quality: &quality, diagnostics: &diagnostics, halvesFrom: halvesFrom)
             }
         }
         // As of: --as-of, else sources.yml, else the latest instant in the data.
@@ -152,7 +153,8 @@ public enum CRMLoader {
 
     static func readCSV(
         _ raw: [UInt8], shown: String, loader: inout ExportLoader, records: inout Records, deals: inout [DealRow],
-        touchLeads: inout [(id: String, file: Int32, line: Int32)], quality: inout DataQuality, diagnostics: inout Diagnostics
+        touchLeads: inout [(id: String, file: Int32, line: Int32)], quality: inout DataQuality, diagnostics: inout Diagnostics,
+        halvesFrom: Int = CRMLoader.halvesFrom
     ) {
         let source = loader.source
         if source.encoding == .utf8, let bad = ExportEncoding.firstInvalidUTF8(raw) {
@@ -190,7 +192,7 @@ public enum CRMLoader {
             loader.headerNames = header
             guard loader.mapHeader(header, location: { headerRow.location($0) }, &diagnostics) else { return }
             var done = false
-            if source.preset.kind == .leads, decoded.utf8.count >= Self.halvesFrom,
+            if source.preset.kind == .leads, decoded.utf8.count >= halvesFrom,
                 let split = Self.split(decoded.utf8, after: scanner.cursor.position)
             {
                 done = try readInHalves(
@@ -234,7 +236,7 @@ public enum CRMLoader {
     }
 
     /// Files of leads this large are read in two halves at once, the second then added to the first.
-    static let halvesFrom = 8 << 20
+    public static let halvesFrom = 8 << 20
 
     /// A record start near the middle of the text: after a line end with an even number of
     /// quotes before it, so outside quotes. Only a guess: `readInHalves` checks it.
