@@ -84,6 +84,7 @@ public enum CRMLoader {
                 source: source, display: shown, zone: zone, stages: stages, fileIndex: fileIndex)
             loader.readsOwners = sources.showOwners
             loader.readsTeams = teams
+            loader.readsDealLinks = sources.sources.contains { $0.preset.kind == .deals }
             if source.preset.kind == .leads { records.reserve(records.count + Self.lineCount(bytes)) }
             if source.file.lowercased().hasSuffix(".json") {
                 readJSON(

@@ -270,6 +270,8 @@ struct ExportLoader {
     /// Whether owners and teams are read: owners only for `show_owners`, teams only for goals of a team.
     var readsOwners = false
     var readsTeams = false
+    /// Whether a lead's deal ids are read: only when a deal file is there to join.
+    var readsDealLinks = true
 
     private func headerName(_ column: Int) -> String { column < headerNames.count ? headerNames[column] : "column \(column + 1)" }
 
@@ -286,7 +288,10 @@ struct ExportLoader {
     }
 
     /// The status from the status column, the won and closed flags, or the stage label.
-    private func status(_ row: some ExportRow, quality: inout DataQuality) -> LeadStatus {
+    /// The status of each stage label seen, by its bytes.
+    private var labelStatuses: [(label: [UInt8], status: LeadStatus)] = []
+
+    private mutating func status(_ row: some ExportRow, quality: inout DataQuality) -> LeadStatus {
         if let column = columns[.status]?.first,
             let status = row.withCell(column, { LeadStatus(ascii: UnsafeBufferPointer(rebasing: Self.trim($0))) })
         {
@@ -307,12 +312,19 @@ struct ExportLoader {
         if won == true { return .won }
         if lost == true || (closed == true && won == false) { return .lost }
         if won != nil || lost != nil || closed != nil { return .open }
-        if let label = text(row, .stage) {
-            let name = Preset.normalized(label)
-            if wonLabels.contains(name) { return .won }
-            if lostLabels.contains(name) { return .lost }
+        guard let column = columns[.stage]?.first else { return .open }
+        // Stage labels repeat: each distinct one is normalized once.
+        let known = row.withCell(column) { bytes -> LeadStatus? in
+            let label = Self.trim(bytes)
+            for entry in labelStatuses where entry.label.elementsEqual(label) { return entry.status }
+            return nil
         }
-        return .open
+        if let known { return known }
+        let label = row.withCell(column) { Array(Self.trim($0)) }
+        let name = Preset.normalized(String(decoding: label, as: UTF8.self))
+        let status: LeadStatus = wonLabels.contains(name) ? .won : lostLabels.contains(name) ? .lost : .open
+        if labelStatuses.count < 64 { labelStatuses.append((label, status)) }
+        return status
     }
 
     static func flag(_ text: String) -> Bool? {
@@ -469,7 +481,7 @@ struct ExportLoader {
         records.team.append(readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1)
         records.owner.append(readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1)
         records.origin.append((fileIndex, Int32(row.line)))
-        if columns[.dealIDs] != nil, let links = text(row, .dealIDs) {
+        if readsDealLinks, columns[.dealIDs] != nil, let links = text(row, .dealIDs) {
             for deal in Self.splitIDs(links) { records.dealLinks.append((lead, deal)) }
         }
         return true
