@@ -84,7 +84,8 @@ import Testing
         #expect(records.firstTouch[ann] == utc("2026-03-02T15:30:00Z"))
         // 8:20 AM on 10 March is EDT (-04:00).
         #expect(records.firstTouch[try #require(records.lead("00Q5g00000Ab002"))] == utc("2026-03-10T12:20:00Z"))
-        #expect(records.dealLinks.map(\.deal) == ["0065g00000XyZ01"])
+        // Without an opportunities file there is nothing to join: the links are not even read.
+        #expect(records.dealLinks.isEmpty)
     }
 
     @Test func pipedriveDeals() throws {
@@ -122,5 +123,39 @@ import Testing
         #expect(records.touches.count == 2)
         // Without as_of: the latest timestamp anywhere, touch rows included.
         #expect(data_.asOf == utc("2026-02-28T23:00:00Z"))
+    }
+}
+
+@Suite struct SalesforceJoinTests {
+    @Test func aConvertedLeadIsWonThroughItsOpportunity() throws {
+        let crm = try CRMFolder(files: [
+            "sources.yml": """
+            time_zone: America/New_York
+            as_of: 2026-03-31T17:00
+            sources:
+              - {file: leads.csv, preset: salesforce-leads, date_order: mdy}
+              - {file: opportunities.csv, preset: salesforce-opportunities, date_order: mdy, currency: USD}
+
+            """,
+            "leads.csv": """
+            "Lead ID","Create Date","Lead Status","Converted Opportunity ID"
+            "00Q1","3/2/2026 9:15 AM","Closed - Converted","0061"
+            "00Q2","3/3/2026 9:15 AM","Working - Contacted",""
+
+            """,
+            "opportunities.csv": """
+            "Opportunity ID","Created Date","Stage","Amount","Close Date"
+            "0061","3/4/2026","Closed Won","12,500.00","3/20/2026"
+
+            """,
+        ])
+        let (data, diagnostics) = crm.load()
+        #expect(crm.lines(diagnostics) == [])
+        let records = try #require(data).records
+        let converted = try #require(records.lead("00Q1"))
+        #expect(records.status[converted] == .won)
+        #expect(records.amount[converted] == 12_500 * 10_000)
+        #expect(records.labelText(records.currency[converted]) == "USD")
+        #expect(records.status[try #require(records.lead("00Q2"))] == .open)
     }
 }
