@@ -92,6 +92,18 @@ public struct SiteBuilder: Sendable {
         return RenderedSite(files: files, pages: output.pageCount, warnings: output.warnings, timings: clock.laps)
     }
 
+    /// The content folder must exist before anything is read from it.
+    func checkContentFolder() throws(DiagnosticsError) {
+        let content = options.contentDirectory
+        guard FileSystem.isDirectory(content) else {
+            throw DiagnosticsError([
+                Diagnostic(
+                    SourceLocation(file: FileSystem.display(content)),
+                    "the content folder does not exist; expected a folder of Markdown pages")
+            ])
+        }
+    }
+
     struct Output {
         var files: [OutputFile]
         var pageCount: Int
@@ -103,14 +115,7 @@ public struct SiteBuilder: Sendable {
     ///
     /// Every problem of a step is collected before the build stops, so one run reports them all.
     func render(clock: inout PhaseClock, cache: BuildCache? = nil) throws(DiagnosticsError) -> Output {
-        let content = options.contentDirectory
-        guard FileSystem.isDirectory(content) else {
-            throw DiagnosticsError([
-                Diagnostic(
-                    SourceLocation(file: FileSystem.display(content)),
-                    "the content folder does not exist; expected a folder of Markdown pages")
-            ])
-        }
+        try checkContentFolder()
         var diagnostics = Diagnostics()
         let loaded = load(into: &diagnostics)
         clock.lap("load")

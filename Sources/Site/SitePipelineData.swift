@@ -62,14 +62,8 @@ extension SiteBuilder {
     /// - Returns: the report and the warnings.
     /// - Throws: `DiagnosticsError` with every problem, also when the site has no `crm/sources.yml`.
     public func pipeline() throws(DiagnosticsError) -> (report: PipelineReport, warnings: [Diagnostic]) {
+        try checkContentFolder()
         let content = options.contentDirectory
-        guard FileSystem.isDirectory(content) else {
-            throw DiagnosticsError([
-                Diagnostic(
-                    SourceLocation(file: FileSystem.display(content)),
-                    "the content folder does not exist; expected a folder of Markdown pages")
-            ])
-        }
         guard CRMLoader.hasData(contentDirectory: content) else {
             throw DiagnosticsError([
                 Diagnostic(

@@ -3,10 +3,6 @@ internal import Core
 internal import PipelineData
 internal import Site
 
-#if canImport(Glibc)
-    internal import Glibc
-#endif
-
 /// `tandem pipeline`: the site's goal and SLA held against its CRM exports.
 struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,17 +61,6 @@ struct PipelineCommand: ParsableCommand {
         } catch {
             report(error.diagnostics)
             throw ExitCode(1)
-        }
-    }
-
-    private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
         }
     }
 }

@@ -2,10 +2,6 @@ internal import ArgumentParser
 internal import Core
 internal import Scorecard
 
-#if canImport(Glibc)
-    internal import Glibc
-#endif
-
 /// `tandem score FILE...`: scores results files with their questionnaire and prints the numbers.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -173,16 +169,5 @@ struct ScoreCommand: ParsableCommand {
 
     private func writeOut(_ bytes: [UInt8]) {
         writeAll(1, bytes)
-    }
-
-    private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
     }
 }

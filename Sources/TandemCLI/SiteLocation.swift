@@ -85,3 +85,16 @@ func seconds(_ value: Double) -> String {
     // Whole hundredths of a second, the rest of the milliseconds cut: 1.239 s is `1.23 s`.
     return FixedPoint(digits: 2).format(Double(milliseconds / 10) / 100) + " s"
 }
+
+/// Writes all of `bytes` to a file descriptor (1: standard output, 2: standard error), however
+/// many `write` calls it takes; stops quietly when the reader is gone.
+func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}

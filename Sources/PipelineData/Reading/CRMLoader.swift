@@ -85,7 +85,7 @@ public enum CRMLoader {
             loader.readsOwners = sources.showOwners
             loader.readsTeams = teams
             loader.readsDealLinks = sources.sources.contains { $0.preset.kind == .deals }
-            if source.preset.kind == .leads { records.reserve(records.count + Self.lineCount(bytes)) }
+            if source.preset.kind == .leads { records.reserve(records.count + Self.count(0x0A, in: bytes, 0..<bytes.count)) }
             if source.file.lowercased().hasSuffix(".json") {
                 readJSON(
                     bytes, shown: shown, loader: &loader, records: &records, deals: &deals, touchLeads: &touchLeads,
@@ -113,23 +113,6 @@ public enum CRMLoader {
         diagnostics.append(contentsOf: quality.allDiagnostics)
         if diagnostics.hasErrors { return (nil, diagnostics.all) }
         return (CRMData(sources: sources, records: records, quality: quality, zone: zone, asOf: asOf), diagnostics.all)
-    }
-
-    /// The line ends in a file: about its rows, to make room for them at once.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var count = 0
-            let words = raw.count / 8
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            for i in 0..<words {
-                // Eight bytes at a time: the high bit of each byte that equals 0x0A, exactly.
-                let x = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                let y = ~(((x & low) &+ low) | x | low)
-                count += y.nonzeroBitCount
-            }
-            for i in words * 8..<raw.count where raw[i] == 0x0A { count += 1 }
-            return count
-        }
     }
 
     // MARK: - Formats
@@ -254,7 +237,8 @@ public enum CRMLoader {
         return nil
     }
 
-    /// How many bytes of a range equal `byte`, eight at a time.
+    /// How many bytes of a range equal `byte`, eight at a time: quotes before a split, line ends
+    /// to make room for a file's rows at once.
     static func count(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int {
         bytes.withUnsafeBytes { raw in
             var count = 0
