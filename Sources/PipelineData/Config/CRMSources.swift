@@ -38,8 +38,8 @@ public struct CRMSources: Sendable {
     }
 
     /// The IANA zone of timestamps without an offset, of periods and of months; nil when not written.
-    public var timeZone: String?
-    public var timeZoneLocation: SourceLocation?
+    /// Read once here, and used by the loader as it is.
+    public var zone: ZoneRules?
     /// When the exports were taken, as written; nil for the latest timestamp in the data.
     public var asOf: LocalTimestamp?
     public var asOfLocation: SourceLocation?
@@ -63,14 +63,13 @@ public struct CRMSources: Sendable {
         defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
         guard let root = reader.parse(text) else { return sources }
         guard let fields = reader.fields(root, "sources.yml", allowed: keys) else { return sources }
-        if let node = fields["time_zone"], let zone = reader.string(node, "time_zone") {
-            if ZoneRules(identifier: zone) == nil || !zone.contains("/") && zone != "UTC" {
+        if let node = fields["time_zone"], let name = reader.string(node, "time_zone") {
+            if let zone = ZoneRules(identifier: name), name.contains("/") || name == "UTC" {
+                sources.zone = zone
+            } else {
                 reader.error(
                     node,
-                    "time_zone \"\(zone)\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen")
-            } else {
-                sources.timeZone = zone
-                sources.timeZoneLocation = reader.location(node)
+                    "time_zone \"\(name)\" is not an IANA time zone; write a Region/City name such as Europe/Copenhagen")
             }
         }
         if let node = fields["as_of"] {

@@ -43,7 +43,7 @@ public enum CRMLoader {
         let sourcesPath = crm + "/sources.yml"
         guard let text = FileSystem.readText(sourcesPath) else { return (nil, []) }
         let sources = CRMSources.parse(text, file: display + "/sources.yml", diagnostics: &diagnostics)
-        guard let zoneName = sources.timeZone ?? fallbackZone else {
+        guard sources.zone != nil || fallbackZone != nil else {
             if !diagnostics.hasErrors {
                 diagnostics.error(
                     SourceLocation(file: display + "/sources.yml", line: 1, column: 1),
@@ -51,7 +51,9 @@ public enum CRMLoader {
             }
             return (nil, diagnostics.all)
         }
-        guard let zone = ZoneRules(identifier: zoneName) else { return (nil, diagnostics.all) }
+        guard let zone = sources.zone ?? fallbackZone.flatMap({ ZoneRules(identifier: $0) }) else {
+            return (nil, diagnostics.all)
+        }
         var records = Records(stages: stages)
         var quality = DataQuality(strict: strict)
         var deals: [DealRow] = []
