@@ -90,5 +90,6 @@ enum DataPages {
     static let providers: [@Sendable (SiteData, SiteConfig) -> [DataPage]] = [
         FormPages.pages,
         ResultsPages.pages,
+        PipelinePages.pages,
     ]
 }

@@ -14,15 +14,19 @@ struct LinkResolver: Sendable {
     let pipelines: SitePipelines
     /// The theme's wording of the blocks' labels per language (its UI strings whose keys start with `block`).
     let blockWords: [Language: [String: String]]
+    /// What the CRM exports measured, for the `goal` and `sla` blocks; nil without pipeline data.
+    let measures: PipelineMeasures?
 
     init(
-        site: SiteTree, staticFiles: Set<String>, contentDisplay: String, blockWords: [Language: [String: String]] = [:]
+        site: SiteTree, staticFiles: Set<String>, contentDisplay: String, blockWords: [Language: [String: String]] = [:],
+        pipelineData: SitePipelineData? = nil
     ) {
         self.site = site
         self.staticFiles = staticFiles
         self.contentDisplay = contentDisplay
         self.pipelines = SitePipelines.scan(site)
         self.blockWords = blockWords
+        self.measures = pipelineData.map { PipelineMeasures(data: $0, site: site) }
     }
 
     /// The UI strings of a theme that word the blocks, per language.
@@ -84,9 +88,14 @@ struct LinkResolver: Sendable {
                     isValid: isValid))
             // A block with errors stays a code block; the build stops on its errors anyway.
             guard isValid else { return nil }
-            return BlockHTML.render(
-                block,
-                BlockContext(language: page.language, words: blockWords[page.language] ?? [:]) { stageLink($0, from: index) })
+            var context = BlockContext(language: page.language, words: blockWords[page.language] ?? [:]) {
+                stageLink($0, from: index)
+            }
+            if let measures {
+                context.goalMeasure = { measures.goal($0, from: index) }
+                context.ruleMeasure = { measures.rule($0, from: index) }
+            }
+            return BlockHTML.render(block, context)
         }
         let title = page.front.title ?? result.title ?? site.titles[index]
         return RenderedPage(

@@ -117,12 +117,11 @@ public struct SiteBuilder: Sendable {
     func render(clock: inout PhaseClock, cache: BuildCache? = nil) throws(DiagnosticsError) -> Output {
         try checkContentFolder()
         var diagnostics = Diagnostics()
-        let loaded = load(into: &diagnostics)
+        var loaded = load(into: &diagnostics)
         clock.lap("load")
-        var site = parse(loaded, into: &diagnostics)
+        var site = parse(&loaded, into: &diagnostics)
         clock.lap("parse")
         let rendered = renderMarkdown(of: &site, loaded, cache: cache, into: &diagnostics)
-        _ = pipelineReport(site: site, rendered: rendered, into: &diagnostics)
         // Warnings go with the errors, so one run reports every problem.
         guard !diagnostics.hasErrors, let theme = loaded.theme else { throw DiagnosticsError(diagnostics.all) }
         var files = collectFiles(loaded, theme: theme, into: &diagnostics)
@@ -185,10 +184,11 @@ extension SiteBuilder {
         return SiteConfig()
     }
 
-    /// Parse: front matter of every page, in parallel, then the pages made from data; the site
-    /// they make.
-    func parse(_ loaded: LoadedSite, into diagnostics: inout Diagnostics) -> SiteTree {
+    /// Parse: front matter of every page, in parallel, then the pipeline data measured against
+    /// the pages' agreements, then the pages made from data; the site they make.
+    func parse(_ loaded: inout LoadedSite, into diagnostics: inout Diagnostics) -> SiteTree {
         var pages = readPages(loaded.scan, into: &diagnostics)
+        loaded.data.pipeline = pipelineReport(pages: pages, config: loaded.config, into: &diagnostics)
         addDataPages(loaded, to: &pages, into: &diagnostics)
         let site = SiteTree(pages: pages, config: loaded.config)
         diagnostics.append(contentsOf: site.diagnostics)
@@ -265,10 +265,12 @@ extension SiteBuilder {
     private func markdownPages(of site: SiteTree, _ loaded: LoadedSite, cache: BuildCache?) -> [RenderedPage] {
         let resolver = LinkResolver(
             site: site, staticFiles: Set(loaded.scan.staticFiles), contentDisplay: FileSystem.display(options.contentDirectory),
-            blockWords: LinkResolver.blockWords(of: loaded.theme))
+            blockWords: LinkResolver.blockWords(of: loaded.theme), pipelineData: loaded.data.pipeline)
         let unsafeHTML = loaded.config.unsafeHTML
+        // The blocks show the pipeline's numbers, so new exports make the pages new.
         let siteHash = Fingerprint.hash64(
-            String(site.fingerprint(staticFiles: loaded.scan.staticFiles)).utf8, seed: resolver.blockWordsHash)
+            String(site.fingerprint(staticFiles: loaded.scan.staticFiles)).utf8,
+            seed: resolver.blockWordsHash ^ (loaded.data.pipeline.map { Fingerprint.hash64($0.report.json()) } ?? 0))
         let allPages = site.pages
         return parallelMap(allPages.count) { i in
             let page = allPages[i]
@@ -319,7 +321,10 @@ extension SiteBuilder {
     /// Assets: the theme's, fingerprinted, the logo, and the content folder's own files.
     private func collectFiles(_ loaded: LoadedSite, theme: Theme, into diagnostics: inout Diagnostics) -> SiteFiles {
         var files = SiteFiles()
-        Self.addAssets(of: theme, minify: loaded.config.minify, to: &files)
+        // The pipeline pages' stylesheet only with pipeline pages: a site without CRM exports is
+        // written exactly as before they existed.
+        let unused: Set<String> = loaded.data.pipeline == nil ? [Self.pipelineStylesheet] : []
+        Self.addAssets(of: theme, minify: loaded.config.minify, skipping: unused, to: &files)
         if !loaded.data.assessments.isEmpty {
             for (path, bytes) in options.publishedFiles { files.all.append(OutputFile(path: path, bytes: bytes)) }
         }
@@ -328,9 +333,13 @@ extension SiteBuilder {
         return files
     }
 
-    /// The theme's assets under `assets/`, fingerprinted (minified first when the site asks for it).
-    private static func addAssets(of theme: Theme, minify: Bool, to files: inout SiteFiles) {
-        let assets = minify ? Self.minified(theme.assets) : theme.assets
+    static let pipelineStylesheet = "pipeline.css"
+
+    /// The theme's assets under `assets/`, fingerprinted (minified first when the site asks for
+    /// it), but for those in `skipping`.
+    private static func addAssets(of theme: Theme, minify: Bool, skipping: Set<String>, to files: inout SiteFiles) {
+        let kept = theme.assets.filter { !skipping.contains($0.path) }
+        let assets = minify ? Self.minified(kept) : kept
         for asset in assets {
             let path = "assets/" + Fingerprint.name(asset.path, hash: Fingerprint.hash(asset.bytes))
             files.assetURLs[asset.path] = path

@@ -6,6 +6,9 @@ public struct SiteData: Sendable {
     public var assessments: [Assessment] = []
     /// Every valid result of `results/**`, in file order, with the file it came from.
     public var results: [AssessmentResult] = []
+    /// The CRM exports of `crm/` measured against the site's goals and SLA (docs/pipeline.md);
+    /// nil without a `crm/sources.yml` or when the data has errors.
+    var pipeline: SitePipelineData?
 
     public init(assessments: [Assessment] = [], results: [AssessmentResult] = []) {
         self.assessments = assessments

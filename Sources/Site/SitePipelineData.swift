@@ -1,5 +1,6 @@
 internal import Content
 public import Core
+internal import Markdown
 public import PipelineData
 
 /// What the site's playbook blocks say the pipeline data is held against: the main language's
@@ -9,37 +10,86 @@ struct PipelineAgreements {
     var stages: [String]
     var goals: [Goal] = []
     var rules: [ServiceLevelAgreement.Rule] = []
+    /// The first pipeline block of each language: the stages' names on that language's pages.
+    var pipelines: [Language: Pipeline] = [:]
 
-    init(site: SiteTree, rendered: [RenderedPage]) {
-        let main = site.config.language
-        var pipeline: Pipeline?
-        var placed: [PlacedBlock] = []
-        for (index, page) in rendered.enumerated() where site.pages[index].language == main {
-            placed.append(contentsOf: page.blocks)
+    /// Finds the blocks before the pages are rendered, so that the pipeline pages are part of the
+    /// site (its navigation, its links) and the blocks can show their measure.
+    ///
+    /// Only the pages with a line that opens a `pipeline`, `goal` or `sla` fence are parsed (a
+    /// translation's only for its pipeline); problems are left to the rendering pass, which
+    /// reports them.
+    init(pages: [Page], mainLanguage: Language) {
+        var placed: [(location: SourceLocation, block: PlaybookBlock)] = []
+        var translated: [(location: SourceLocation, language: Language, pipeline: Pipeline)] = []
+        for page in pages
+        where page.source != nil
+            && SitePipelines.opensFence(
+                page.body, words: page.language == mainLanguage ? ["pipeline", "goal", "sla"] : ["pipeline"])
+        {
+            _ = Markdown.render(page.body, options: MarkdownOptions(lineOffset: page.bodyLine)) { _ in
+                nil
+            } renderBlock: { fenced in
+                guard let kind = PlaybookBlock.Kind(info: fenced.info), kind == .pipeline || kind == .goal || kind == .sla
+                else { return nil }
+                let (block, problems) = PlaybookBlock.parse(
+                    kind, yaml: fenced.literal, file: page.display, fenceLine: fenced.line, fenceColumn: fenced.column)
+                let location = SourceLocation(file: page.display, line: fenced.line, column: fenced.column)
+                if let block, !problems.contains(where: { $0.severity == .error }) {
+                    if page.language == mainLanguage {
+                        placed.append((location, block))
+                    } else if case .pipeline(let pipeline) = block {
+                        translated.append((location, page.language, pipeline))
+                    }
+                }
+                return nil
+            }
         }
         placed.sort { $0.location < $1.location }
+        var pipeline: Pipeline?
         for item in placed {
             switch item.block {
             case .pipeline(let found) where pipeline == nil: pipeline = found
-            case .goal(let goal) where item.isValid && goal.period != nil: goals.append(goal)
+            case .goal(let goal) where goal.period != nil: goals.append(goal)
             case .sla(let sla): rules.append(contentsOf: sla.rules.filter { $0.stage != nil && $0.firstResponse != nil })
             default: break
             }
         }
-        stages = (pipeline ?? Pipeline.standard(main)).ids
+        stages = (pipeline ?? Pipeline.standard(mainLanguage)).ids
+        if let pipeline { pipelines[mainLanguage] = pipeline }
+        for item in translated.sorted(by: { $0.location < $1.location }) where pipelines[item.language] == nil {
+            pipelines[item.language] = item.pipeline
+        }
+    }
+
+    /// A stage's name on a page in `language`: its translation's pipeline, the main one's, or the standard one's.
+    static func stageName(_ id: String, in language: Language, pipelines: [Language: Pipeline], main: Language) -> String {
+        pipelines[language]?.stage(id)?.name ?? pipelines[main]?.stage(id)?.name ?? Pipeline.standard(language).stage(id)?.name
+            ?? id
     }
 
     /// The zone of the first rule with business hours: what `sources.yml` falls back to.
     var businessZone: String? { rules.lazy.compactMap(\.businessHours?.timeZone).first }
 }
 
+/// The pipeline report of a site and what its pages need to show it: the stages' names per language.
+struct SitePipelineData: Sendable {
+    var report: PipelineReport
+    var pipelines: [Language: Pipeline]
+
+    func stageName(_ id: String, in language: Language, main: Language) -> String {
+        PipelineAgreements.stageName(id, in: language, pipelines: pipelines, main: main)
+    }
+}
+
 extension SiteBuilder {
-    /// Reads `content/crm/` when it has a `sources.yml`, and computes the pipeline rules; every
-    /// problem goes into `diagnostics`. Nil when there is no pipeline data or it has errors.
-    func pipelineReport(site: SiteTree, rendered: [RenderedPage], into diagnostics: inout Diagnostics) -> PipelineReport? {
+    /// Reads `content/crm/` when it has a `sources.yml`, and computes the pipeline rules over the
+    /// agreements of the site's pages; every problem goes into `diagnostics`. Nil when there is
+    /// no pipeline data or it has errors.
+    func pipelineReport(pages: [Page], config: SiteConfig, into diagnostics: inout Diagnostics) -> SitePipelineData? {
         let content = options.contentDirectory
         guard CRMLoader.hasData(contentDirectory: content) else { return nil }
-        let agreements = PipelineAgreements(site: site, rendered: rendered)
+        let agreements = PipelineAgreements(pages: pages, mainLanguage: config.language)
         let (data, problems) = CRMLoader.load(
             contentDirectory: content, stages: agreements.stages, fallbackZone: agreements.businessZone,
             asOf: options.pipelineAsOf, strict: options.strictData, teams: agreements.goals.contains { $0.team != nil })
@@ -53,10 +103,11 @@ extension SiteBuilder {
             }
         }
         guard let data else { return nil }
-        return PipelineReport(data, goals: agreements.goals, rules: agreements.rules)
+        return SitePipelineData(
+            report: PipelineReport(data, goals: agreements.goals, rules: agreements.rules), pipelines: agreements.pipelines)
     }
 
-    /// `tandem pipeline`: the site's agreements held against its CRM exports, without rendering
+    /// `tandem pipeline`: the site's agreements held against its CRM exports, without writing
     /// any page.
     ///
     /// - Returns: the report and the warnings.
@@ -73,12 +124,12 @@ extension SiteBuilder {
             ])
         }
         var diagnostics = Diagnostics()
-        let loaded = load(into: &diagnostics, theme: false)
-        var site = parse(loaded, into: &diagnostics)
-        let rendered = renderMarkdown(of: &site, loaded, cache: nil, into: &diagnostics)
-        let report = pipelineReport(site: site, rendered: rendered, into: &diagnostics)
+        var loaded = load(into: &diagnostics, theme: false)
+        var site = parse(&loaded, into: &diagnostics)
+        // The pages are rendered for their checks: a block with a mistake stops this as it stops a build.
+        _ = renderMarkdown(of: &site, loaded, cache: nil, into: &diagnostics)
         try diagnostics.throwIfErrors()
-        guard let report else { throw DiagnosticsError(diagnostics.all) }
-        return (report, Diagnostic.limited(diagnostics.warnings))
+        guard let pipeline = loaded.data.pipeline else { throw DiagnosticsError(diagnostics.all) }
+        return (pipeline.report, Diagnostic.limited(diagnostics.warnings))
     }
 }

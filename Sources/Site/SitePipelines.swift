@@ -64,7 +64,13 @@ struct SitePipelines: Sendable {
     /// string starts with `pipeline`. A byte scan, as it runs on every page; a false positive only
     /// costs parsing that page twice.
     static func opensPipelineFence(_ text: Substring) -> Bool {
-        let word = Array("pipeline".utf8)
+        opensFence(text, words: ["pipeline"])
+    }
+
+    /// Whether a line of the text may open a fence whose info string starts with one of `words`.
+    static func opensFence(_ text: Substring, words: [String]) -> Bool {
+        let words = words.map { Array($0.utf8) }
+        let longest = words.map(\.count).max() ?? 0
         var bytes = text.utf8.makeIterator()
         var atLineStart = true
         var pending: [UInt8] = []
@@ -93,11 +99,11 @@ struct SitePipelines: Sendable {
                 continue
             }
             pending.removeAll(keepingCapacity: true)
-            while let c = current, c != 0x0A, pending.count < word.count {
+            while let c = current, c != 0x0A, pending.count < longest {
                 pending.append(c)
                 current = bytes.next()
+                if words.contains(pending) { return true }
             }
-            if pending == word { return true }
             if current == 0x0A { atLineStart = true }
         }
         return false

@@ -70,8 +70,11 @@ import Testing
         #expect(result.stderr == "")
         let expected = """
             {"as_of": "2025-04-25T15:00:00Z", "time_zone": "Europe/Copenhagen",
-             "goals": [{"period": "2025-Q2", "team": null, "sql_target": 100, "delivered": 10, "expected_to_date": 27.15201465201465, "won": 1, "min_closed": 20, "close_rate": 0.1, "revenue": 10000.0, "revenue_target": 200000.0, "currency": "DKK", "months": [{"month": "2025-04", "delivered": 10}, {"month": "2025-05", "delivered": 0}, {"month": "2025-06", "delivered": 0}], "other_currencies": []}],
-             "sla": [{"stage": "sql", "quarter": "2025-Q2", "cases": 10, "met": 5, "late": 1, "missed": 2, "pending": 1, "unmeasured": 1, "compliance": 0.625, "median_s": 12600.0, "p90_s": 32400.0, "should_escalate": 3}],
+             "goals": [{"period": "2025-Q2", "team": null, "sql_target": 100, "delivered": 10, "expected_to_date": 27.15201465201465, "won": 1, "min_closed": 20, "close_rate": 0.1, "revenue": 10000.0, "revenue_target": 200000.0, "currency": "DKK", "months": [{"month": "2025-04", "delivered": 10}, {"month": "2025-05", "delivered": 0}, {"month": "2025-06", "delivered": 0}], "other_currencies": [],
+               "by_source": [{"source": null, "delivered": 10, "won": 1, "revenue": 10000.0}],
+               "by_campaign": [{"campaign": null, "delivered": 10, "won": 1, "revenue": 10000.0}]}],
+             "sla": [{"stage": "sql", "quarter": "2025-Q2", "cases": 10, "met": 5, "late": 1, "missed": 2, "pending": 1, "unmeasured": 1, "compliance": 0.625, "median_s": 12600.0, "p90_s": 32400.0, "should_escalate": 3, "response_bands": [{"up_to_s": 3600, "count": 1}, {"up_to_s": 14400, "count": 4}, {"up_to_s": 28800, "count": 0}, {"up_to_s": null, "count": 1}],
+               "months": [{"month": "2025-04", "cases": 10, "met": 5, "late": 1, "missed": 2, "pending": 1, "unmeasured": 1, "compliance": 0.625, "median_s": 12600.0, "p90_s": 32400.0, "should_escalate": 3, "response_bands": [{"up_to_s": 3600, "count": 1}, {"up_to_s": 14400, "count": 4}, {"up_to_s": 28800, "count": 0}, {"up_to_s": null, "count": 1}]}]}],
              "funnel": [{"quarter": "2025-Q1", "stages": [{"stage": "inquiry", "entered": 1, "advanced": 1, "conversion": 1.0, "median_days": 13.958333333333334}, {"stage": "sql", "entered": 0, "advanced": 0, "conversion": null, "median_days": null}]},
               {"quarter": "2025-Q2", "stages": [{"stage": "inquiry", "entered": 9, "advanced": 9, "conversion": 1.0, "median_days": 0.041666666666666664}, {"stage": "sql", "entered": 10, "advanced": 1, "conversion": 0.1, "median_days": null}]}],
              "data_quality": {"rows": 12, "used": 12, "problems": []}}

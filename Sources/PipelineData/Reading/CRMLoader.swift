@@ -478,6 +478,8 @@ public enum CRMLoader {
                 records.currency.append(deal.currency)
                 records.team.append(deal.team)
                 records.owner.append(deal.owner)
+                records.source.append(deal.source)
+                records.campaign.append(deal.campaign)
                 records.origin.append((deal.file, deal.line))
             }
             return
@@ -532,6 +534,12 @@ public enum CRMLoader {
             // A deal created after as_of does not exist yet.
             let own = dealsOfLead.map { deals[$0] }.filter { $0.createdAt <= asOf }
             guard !own.isEmpty else { continue }
+            // A lead without its own channel or campaign has its first deal's (Salesforce's
+            // opportunities carry the campaign).
+            if records.source[lead] < 0, let deal = own.first(where: { $0.source >= 0 }) { records.source[lead] = deal.source }
+            if records.campaign[lead] < 0, let deal = own.first(where: { $0.campaign >= 0 }) {
+                records.campaign[lead] = deal.campaign
+            }
             for deal in own {
                 for stage in 0..<stageCount where deal.entries[stage] != Records.none {
                     let slot = lead * stageCount + stage

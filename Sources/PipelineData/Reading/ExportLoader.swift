@@ -480,6 +480,8 @@ struct ExportLoader {
         records.currency.append(currency(row, records: &records, quality: &quality))
         records.team.append(readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1)
         records.owner.append(readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1)
+        records.source.append(text(row, .source).map { records.label($0) } ?? -1)
+        records.campaign.append(text(row, .campaign).map { records.label($0) } ?? -1)
         records.origin.append((fileIndex, Int32(row.line)))
         if readsDealLinks, columns[.dealIDs] != nil, let links = text(row, .dealIDs) {
             for deal in Self.splitIDs(links) { records.dealLinks.append((lead, deal)) }
@@ -514,7 +516,9 @@ struct ExportLoader {
                 amount: status == .won ? amount(row, quality: &quality) : Records.none,
                 currency: currency(row, records: &records, quality: &quality),
                 team: readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1,
-                owner: readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1, file: fileIndex,
+                owner: readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1,
+                source: text(row, .source).map { records.label($0) } ?? -1,
+                campaign: text(row, .campaign).map { records.label($0) } ?? -1, file: fileIndex,
                 line: Int32(row.line)))
         return true
     }

@@ -40,7 +40,11 @@ extension PipelineReport {
                 if j > 0 { out.raw(", ") }
                 out.object(["currency": .string(other.currency), "amount": .number(other.amount)])
             }
-            out.raw("]}")
+            out.raw("],\n   ")
+            Self.write(goal.bySource, key: "by_source", label: "source", to: &out)
+            out.raw(",\n   ")
+            Self.write(goal.byCampaign, key: "by_campaign", label: "campaign", to: &out)
+            out.raw("}")
         }
         out.raw("],\n ")
         out.key("sla")
@@ -65,7 +69,18 @@ extension PipelineReport {
                 }
                 out.raw("]")
             }
-            out.raw("}")
+            out.raw(",\n   ")
+            out.key("months")
+            out.raw("[")
+            for (j, month) in result.months.enumerated() {
+                out.raw(j == 0 ? "" : ",\n    ")
+                out.raw("{")
+                out.members(["month": .string(month.month)])
+                out.raw(", ")
+                Self.write(month.counts, to: &out)
+                out.raw("}")
+            }
+            out.raw("]}")
         }
         out.raw("],\n ")
         out.key("funnel")
@@ -111,6 +126,29 @@ extension PipelineReport {
             "compliance": .number(counts.compliance), "median_s": .number(counts.medianSeconds),
             "p90_s": .number(counts.p90Seconds), "should_escalate": .integer(counts.shouldEscalate),
         ])
+        out.raw(", ")
+        out.key("response_bands")
+        out.raw("[")
+        for (i, count) in counts.bands.enumerated() {
+            if i > 0 { out.raw(", ") }
+            out.object([
+                "up_to_s": .integer(i < responseBands.count ? Int(responseBands[i]) : nil), "count": .integer(count),
+            ])
+        }
+        out.raw("]")
+    }
+
+    static func write(_ rows: [Breakdown], key: String, label: String, to out: inout JSONWriter) {
+        out.key(key)
+        out.raw("[")
+        for (i, row) in rows.enumerated() {
+            if i > 0 { out.raw(", ") }
+            out.object([
+                label: .string(row.label), "delivered": .integer(row.delivered), "won": .integer(row.won),
+                "revenue": .number(row.revenue),
+            ])
+        }
+        out.raw("]")
     }
 
     // MARK: - Text

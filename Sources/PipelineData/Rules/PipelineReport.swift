@@ -13,6 +13,16 @@ public struct PipelineReport: Sendable {
         public var delivered: Int
     }
 
+    /// The SQLs and won deals of a goal that one channel or campaign brought (rule 3).
+    public struct Breakdown: Sendable, Equatable {
+        /// The export's label (`Referrals`, `Webinar: One pipeline`); nil for the leads without one.
+        public var label: String?
+        public var delivered: Int
+        public var won: Int
+        /// Won amounts in the goal's currency; nil when no lead of the goal has an amount.
+        public var revenue: Double?
+    }
+
     /// Rule 3, for one `goal` block.
     public struct GoalResult: Sendable {
         /// `2026-Q1`, or `2026-02-01 to 2026-04-30`.
@@ -30,6 +40,13 @@ public struct PipelineReport: Sendable {
         public var months: [Month]
         /// Won amounts in another currency than the goal's, not converted and not in `revenue`.
         public var otherCurrencies: [(currency: String, amount: Double)]
+        /// By `source` and by `campaign`: most SQLs first, then by label; the leads without one last.
+        public var bySource: [Breakdown] = []
+        public var byCampaign: [Breakdown] = []
+        /// The quarters (`2026-Q1`) the period touches, in order.
+        public var quarters: [String] = []
+        /// Whether the period has begun by `as_of`.
+        public var started = true
     }
 
     /// Rule 4's counts for one group of cases.
@@ -39,7 +56,15 @@ public struct PipelineReport: Sendable {
         public var medianSeconds: Double?
         public var p90Seconds: Double?
         public var shouldEscalate: Int?
+        /// The answered cases (met or late) by business time to the answer, in the bands of
+        /// ``responseBands``: `bands[i]` counts those at most `responseBands[i]` seconds and more
+        /// than the band before; the last counts those over the last edge.
+        public var bands: [Int] = []
     }
+
+    /// The upper edges of the response-time bands, in business seconds: within 1 h, 1–4 h,
+    /// 4–8 h, and (the last band) over 8 h.
+    public static let responseBands: [Int64] = [3_600, 14_400, 28_800]
 
     /// Rule 4, for one `sla` rule and one quarter.
     public struct SLAResult: Sendable {
@@ -51,6 +76,8 @@ public struct PipelineReport: Sendable {
         public var businessHours: BusinessHours?
         /// Per owner, only with `show_owners: true`; owners in name order.
         public var owners: [(owner: String, counts: SLACounts)]?
+        /// The quarter's months (`2026-01`) in order, each with the cases that started in it.
+        public var months: [(month: String, counts: SLACounts)] = []
     }
 
     /// Rule 5, one stage of one quarter.
@@ -70,6 +97,8 @@ public struct PipelineReport: Sendable {
     public var asOf: Int64
     /// `as_of`'s date in the time zone: `2026-03-31`.
     public var asOfDate: String
+    /// `as_of`'s wall-clock time in the time zone: `17:00`.
+    public var asOfTime: String
     public var timeZone: String
     public var goals: [GoalResult] = []
     public var sla: [SLAResult] = []
@@ -86,6 +115,8 @@ public struct PipelineReport: Sendable {
         timeZone = data.zone.identifier
         let (year, month, day) = Civil.date(ofDay: data.zone.localDay(ofUTC: data.asOf))
         asOfDate = "\(Civil.pad(year, 4))-\(Civil.pad(month))-\(Civil.pad(day))"
+        let seconds = (data.zone.local(fromUTC: data.asOf) % Civil.secondsPerDay + Civil.secondsPerDay) % Civil.secondsPerDay
+        asOfTime = Civil.pad(Int(seconds / 3600)) + ":" + Civil.pad(Int(seconds % 3600 / 60))
         quality = data.quality
         let calendar = LocalCalendar(zone: data.zone)
         let records = data.records
@@ -122,6 +153,12 @@ public struct PipelineReport: Sendable {
         var anyAmount = false
         var other: [String: Double] = [:]
         var currency = goal.currency
+        struct Tally {
+            var delivered = 0, won = 0
+            var revenue = 0.0
+        }
+        var sources: [Int32: Tally] = [:]
+        var campaigns: [Int32: Tally] = [:]
         for lead in 0..<records.count where records.createdAt[lead] <= asOf {
             guard let sql else { break }
             var entry = records.entry(lead, sql)
@@ -130,10 +167,16 @@ public struct PipelineReport: Sendable {
             guard entry != Records.none, entry <= asOf, entry >= start, entry < end else { continue }
             if let team, records.labelText(records.team[lead]).map(Preset.normalized) != team { continue }
             delivered += 1
+            let source = records.source[lead]
+            let campaign = records.campaign[lead]
+            sources[source, default: Tally()].delivered += 1
+            campaigns[campaign, default: Tally()].delivered += 1
             let key = calendar.monthKey(entry)
             if let slot = monthKeys.firstIndex(where: { $0.key == key }) { months[slot] += 1 }
             guard records.status[lead] == .won, records.closedAt[lead] <= asOf else { continue }
             won += 1
+            sources[source]!.won += 1
+            campaigns[campaign]!.won += 1
             let amount = records.amount[lead]
             guard amount != Records.none else { continue }
             let leadCurrency = records.labelText(records.currency[lead])
@@ -143,7 +186,21 @@ public struct PipelineReport: Sendable {
                 other[leadCurrency, default: 0] += Double(amount) / 10_000
             } else {
                 revenue += Double(amount) / 10_000
+                sources[source]!.revenue += Double(amount) / 10_000
+                campaigns[campaign]!.revenue += Double(amount) / 10_000
                 anyAmount = true
+            }
+        }
+        let hasAmounts = anyAmount || records.amount.contains(where: { $0 != Records.none })
+        func breakdown(_ tallies: [Int32: Tally]) -> [Breakdown] {
+            tallies.map {
+                Breakdown(
+                    label: records.labelText($0.key), delivered: $0.value.delivered, won: $0.value.won,
+                    revenue: hasAmounts ? $0.value.revenue : nil)
+            }.sorted { a, b in
+                if (a.label == nil) != (b.label == nil) { return b.label == nil }
+                if a.delivered != b.delivered { return a.delivered > b.delivered }
+                return (a.label ?? "") < (b.label ?? "")
             }
         }
         var expected: Double?
@@ -155,10 +212,15 @@ public struct PipelineReport: Sendable {
             period: period.description, team: goal.team, sqlTarget: goal.sqlTarget, delivered: delivered,
             expectedToDate: expected, won: won, minClosed: goal.closedDeals,
             closeRate: delivered > 0 ? Double(won) / Double(delivered) : nil,
-            revenue: anyAmount || records.amount.contains(where: { $0 != Records.none }) ? revenue : nil,
+            revenue: hasAmounts ? revenue : nil,
             revenueTarget: goal.revenueTarget, currency: currency,
             months: zip(monthKeys, months).map { Month(month: $0.label, delivered: $1) },
-            otherCurrencies: other.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            otherCurrencies: other.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            bySource: breakdown(sources), byCampaign: breakdown(campaigns),
+            quarters: monthKeys.reduce(into: [String]()) { quarters, month in
+                let label = LocalCalendar.quarterLabel(month.key / 3)
+                if quarters.last != label { quarters.append(label) }
+            }, started: start <= asOf)
     }
 
     // MARK: - Rule 4: the SLA
@@ -195,6 +257,7 @@ public struct PipelineReport: Sendable {
         let due = clock.seconds(firstResponse)
         let escalation = rule.escalation.map { clock.seconds($0.after) }
         var groups: [Int: SLAAccumulator] = [:]
+        var monthGroups: [Int: SLAAccumulator] = [:]
         var ownerGroups: [Int: [Int32: SLAAccumulator]] = [:]
         for lead in 0..<records.count where records.createdAt[lead] <= asOf {
             var start = records.entry(lead, stage)
@@ -231,6 +294,7 @@ public struct PipelineReport: Sendable {
             }
             let quarter = calendar.quarterKey(start)
             groups[quarter, default: SLAAccumulator()].add(outcome, seconds: seconds, escalate: escalate)
+            monthGroups[calendar.monthKey(start), default: SLAAccumulator()].add(outcome, seconds: seconds, escalate: escalate)
             if owners {
                 ownerGroups[quarter, default: [:]][records.owner[lead], default: SLAAccumulator()].add(
                     outcome, seconds: seconds, escalate: escalate)
@@ -241,6 +305,9 @@ public struct PipelineReport: Sendable {
                 stage: stageID, quarter: LocalCalendar.quarterLabel(quarter),
                 counts: groups[quarter]!.counts(escalation: escalation != nil), firstResponse: firstResponse,
                 businessHours: rule.businessHours)
+            result.months = monthGroups.keys.filter { $0 / 3 == quarter }.sorted().map {
+                (LocalCalendar.monthLabel($0), monthGroups[$0]!.counts(escalation: escalation != nil))
+            }
             if owners {
                 result.owners = (ownerGroups[quarter] ?? [:]).map {
                     (records.labelText($0.key) ?? "(no owner)", $0.value.counts(escalation: escalation != nil))
@@ -265,7 +332,11 @@ public struct PipelineReport: Sendable {
             case .pending: counts.pending += 1
             case .unmeasured: counts.unmeasured += 1
             }
-            if outcome == .met || outcome == .late { times.append(seconds) }
+            if outcome == .met || outcome == .late {
+                times.append(seconds)
+                if counts.bands.isEmpty { counts.bands = [Int](repeating: 0, count: PipelineReport.responseBands.count + 1) }
+                counts.bands[PipelineReport.responseBands.firstIndex { seconds <= $0 } ?? PipelineReport.responseBands.count] += 1
+            }
             if escalate { self.escalate += 1 }
         }
 
@@ -276,6 +347,7 @@ public struct PipelineReport: Sendable {
             result.medianSeconds = Statistics.median(times)
             result.p90Seconds = Statistics.nearestRank(times, 0.9)
             result.shouldEscalate = escalation ? escalate : nil
+            if result.bands.isEmpty { result.bands = [Int](repeating: 0, count: PipelineReport.responseBands.count + 1) }
             return result
         }
     }
@@ -428,6 +500,8 @@ struct LocalCalendar {
     }
 
     static func quarterLabel(_ key: Int) -> String { "\(key / 4)-Q\(key % 4 + 1)" }
+
+    static func monthLabel(_ key: Int) -> String { "\(Civil.pad(key / 12, 4))-\(Civil.pad(key % 12 + 1))" }
 }
 
 /// Runs independent pieces of work on the machine's cores and collects their results in order.

@@ -52,6 +52,10 @@ public struct Records: Sendable {
     var currency: [Int32] = []
     var team: [Int32] = []
     var owner: [Int32] = []
+    /// The channel and the campaign that brought the lead (`Original Source`, `First Touch
+    /// Converting Campaign`): indexes into `labels`, or -1.
+    var source: [Int32] = []
+    var campaign: [Int32] = []
     /// Where each lead is written: an index into `files`, and the line.
     var origin: [(file: Int32, line: Int32)] = []
     /// The deals a lead's row names (HubSpot's `Associated Deal IDs`, Salesforce's `Converted Opportunity ID`).
@@ -98,6 +102,8 @@ public struct Records: Sendable {
         currency.reserveCapacity(leads)
         team.reserveCapacity(leads)
         owner.reserveCapacity(leads)
+        source.reserveCapacity(leads)
+        campaign.reserveCapacity(leads)
         origin.reserveCapacity(leads)
     }
 
@@ -131,6 +137,8 @@ public struct Records: Sendable {
         currency.append(contentsOf: other.currency.lazy.map(mapped))
         team.append(contentsOf: other.team.lazy.map(mapped))
         owner.append(contentsOf: other.owner.lazy.map(mapped))
+        source.append(contentsOf: other.source.lazy.map(mapped))
+        campaign.append(contentsOf: other.campaign.lazy.map(mapped))
         origin.append(contentsOf: other.origin)
         dealLinks.append(contentsOf: other.dealLinks.lazy.map { (base + $0.lead, $0.deal) })
         touches.append(contentsOf: other.touches)
@@ -155,6 +163,8 @@ struct DealRow {
     var currency: Int32
     var team: Int32
     var owner: Int32
+    var source: Int32
+    var campaign: Int32
     var file: Int32
     var line: Int32
 }

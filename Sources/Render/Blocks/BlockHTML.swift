@@ -10,6 +10,10 @@ public struct BlockContext {
     /// The theme's wording of the components' labels, by key (`blockGoal`, …; see `BlockWords`),
     /// over the built-in words; usually the theme's UI strings for `language`.
     public var words: [String: String]
+    /// What the CRM exports measured for a goal, and for an SLA rule (docs/pipeline.md, "The
+    /// pipeline pages"); nil when the site has no pipeline data for it, and nothing is shown.
+    public var goalMeasure: (Goal) -> BlockMeasure? = { _ in nil }
+    public var ruleMeasure: (ServiceLevelAgreement.Rule) -> BlockMeasure? = { _ in nil }
 
     public init(
         language: Language, words: [String: String] = [:], stage: @escaping (String) -> StageLink? = { _ in nil }
@@ -17,6 +21,43 @@ public struct BlockContext {
         self.language = language
         self.words = words
         self.stage = stage
+    }
+}
+
+/// One "measured" line under a goal or an SLA rule: the latest numbers from the CRM exports and
+/// a link to the pipeline page they come from.
+public struct BlockMeasure: Sendable, Equatable {
+    /// `Measured`, `Målt`: a label before the sentence.
+    public var label: String
+    public var text: String
+    public var linkText: String?
+    /// Relative to the page.
+    public var url: String?
+    /// `data-` attributes with the numbers at full precision, by name without the prefix.
+    public var data: [String: String]
+
+    public init(label: String, text: String, linkText: String? = nil, url: String? = nil, data: [String: String] = [:]) {
+        self.label = label
+        self.text = text
+        self.linkText = linkText
+        self.url = url
+        self.data = data
+    }
+
+    /// `<tag class="tandem-measure" data-…>label text <a>link</a></tag>`
+    func write(_ html: inout HTMLWriter, tag: String) {
+        html.open(tag, class: "tandem-measure", attributes: data.sorted { $0.key < $1.key }.map { ("data-" + $0.key, $0.value) })
+        html.element("strong", class: "tandem-measure__label", label + ":")
+        html.raw(" ")
+        html.text(text)
+        if let linkText, let url {
+            html.raw(" ")
+            html.open("a", attributes: [("href", url)])
+            html.text(linkText)
+            html.close("a")
+        }
+        html.close(tag)
+        html.raw("\n")
     }
 }
 
@@ -41,7 +82,7 @@ public enum BlockHTML {
         let words = BlockWords(context.language, overrides: context.words)
         switch block {
         case .pipeline(let pipeline): PipelineHTML(pipeline: pipeline, words: words).write(&html)
-        case .goal(let goal): GoalHTML(goal: goal, words: words).write(&html)
+        case .goal(let goal): GoalHTML(goal: goal, words: words, measure: context.goalMeasure(goal)).write(&html)
         case .sla(let sla): SLAHTML(sla: sla, context: context, words: words).write(&html)
         case .sqlDefinition(let definition): SQLDefinitionHTML(definition: definition, words: words).write(&html)
         }

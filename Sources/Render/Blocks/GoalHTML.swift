@@ -5,6 +5,7 @@ internal import Content
 struct GoalHTML {
     let goal: Goal
     let words: BlockWords
+    var measure: BlockMeasure?
 
     func write(_ html: inout HTMLWriter) {
         let language = words.language
@@ -58,6 +59,7 @@ struct GoalHTML {
             html.text(words.shortfall(shortfall, currency: goal.currency))
             html.raw("</p>\n")
         }
+        measure?.write(&html, tag: "p")
         html.raw("</figure>\n")
     }
 

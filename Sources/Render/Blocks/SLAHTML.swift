@@ -60,7 +60,14 @@ struct SLAHTML {
         if rules.contains(where: { $0.onNoContact != nil }) {
             row(&html, words.noContactLabel) { $0.onNoContact.map { words.noContactCell($0) } ?? "—" }
         }
-        html.raw("</tbody>\n</table>\n</div>\n</div>\n")
+        html.raw("</tbody>\n</table>\n</div>\n")
+        let measures = sla.rules.compactMap(context.ruleMeasure)
+        if !measures.isEmpty {
+            html.raw("<ul class=\"tandem-measures\">\n")
+            for measure in measures { measure.write(&html, tag: "li") }
+            html.raw("</ul>\n")
+        }
+        html.raw("</div>\n")
     }
 
     func escalationRow(_ html: inout HTMLWriter) {
