@@ -48,6 +48,16 @@ struct PipelineView: Sendable {
                     return .object(entry)
                 }),
         ]
+        if let quarter = report.funnel.last, let weakest = Self.weakest(quarter) {
+            let stage = quarter.stages[weakest]
+            context["weakest"] = .string(
+                words.weakestStep(
+                    quarter: words.period(quarter.quarter), stage: stageName(stage.stage),
+                    next: stageName(
+                        (quarter.stages[(weakest + 1)...].first { $0.entered > 0 } ?? quarter.stages[weakest + 1]).stage),
+                    conversion: stage.conversion ?? 0))
+            context["weakestConversion"] = .string(Self.full(stage.conversion ?? 0))
+        }
         let rules = latestRules(linker: linker)
         if !rules.isEmpty {
             context["rules"] = .list(rules)
@@ -397,6 +407,14 @@ struct PipelineView: Sendable {
 
     // MARK: - Data quality
 
+    /// `crm/deals.csv:8` for `content/crm/deals.csv:8`: where a problem is, from the content
+    /// folder, the same wherever the site is built from.
+    static func withinContent(_ location: String) -> String {
+        let parts = location.split(separator: "/", omittingEmptySubsequences: false)
+        guard let folder = parts.dropLast().lastIndex(of: Substring(CRMLoader.folder)) else { return location }
+        return parts[folder...].joined(separator: "/")
+    }
+
     func quality() -> TemplateValue {
         let quality = report.quality
         var entry: [String: TemplateValue] = [
@@ -410,7 +428,10 @@ struct PipelineView: Sendable {
             entry["hasProblems"] = true
             entry["problems"] = .list(
                 quality.problems.map {
-                    ["message": .string($0.message), "count": count($0.count), "first": .string($0.first.description)]
+                    [
+                        "message": .string($0.message), "count": count($0.count),
+                        "first": .string(Self.withinContent($0.first.description)),
+                    ]
                 })
         }
         return .object(entry)

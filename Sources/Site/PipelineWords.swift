@@ -40,7 +40,7 @@ struct PipelineWords: Sendable {
     /// Days with one decimal: `12.5 days` / `12,5 dage`.
     func days(_ days: Double) -> String {
         let number = BlockFormat.decimal(days, language, maxDecimals: 1)
-        return number + (days == 1 ? language.pick(" day", " dag") : language.pick(" days", " dage"))
+        return number + (number == "1" ? language.pick(" day", " dag") : language.pick(" days", " dage"))
     }
 
     /// A business or calendar duration: `1 h 30 min`, `45 min`, `30 s` / `1 t 30 min`.
@@ -268,6 +268,13 @@ struct PipelineWords: Sendable {
             language.pick("Within 1 h", "Inden for 1 t"), language.pick("1–4 h", "1–4 t"),
             language.pick("4–8 h", "4–8 t"), language.pick("Over 8 h", "Over 8 t"),
         ]
+    }
+
+    /// `In Q1 2026 the weakest step is MQL: 28% went on to a later stage.`
+    func weakestStep(quarter: String, stage: String, next: String, conversion: Double) -> String {
+        language.pick(
+            "In \(quarter) the weakest step is \(stage): \(percent(conversion)) went on to \(next) or further.",
+            "I \(quarter) er det svageste led \(stage): \(percent(conversion)) gik videre til \(next) eller længere.")
     }
 
     // MARK: - Measured lines
