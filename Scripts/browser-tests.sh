@@ -58,6 +58,12 @@ if [ ${#missing_apt[@]} -gt 0 ] || [ ${#missing_pip[@]} -gt 0 ] || [ ${#missing_
   fi
 fi
 
+# Optional: poppler-utils lets the pipeline print test read and render its PDF (without it those
+# checks skip), so it is installed only where it can be, as root.
+if [ "$(id -u)" -eq 0 ] && ! command -v pdftotext >/dev/null 2>&1; then
+  Scripts/ensure-deps.sh poppler-utils || echo "poppler-utils not installed: the PDF text checks will skip" >&2
+fi
+
 TANDEM=${TANDEM:-.build/debug/tandem}
 if [ ! -x "$TANDEM" ]; then
   swift build --product tandem
