@@ -38,16 +38,21 @@ struct PipelineView: Sendable {
         var context: [String: TemplateValue] = [
             "asOf": .string(words.measuredFrom(report)),
             "privacy": .string(words.privacy),
-            "periods": .list(
-                periods.indices.map { i in
-                    var entry: [String: TemplateValue] = [
-                        "title": .string(words.period(periods[i].label) + (periods[i].goal?.team.map { ", " + $0 } ?? "")),
-                        "metrics": .list(metrics(periods[i])),
-                    ]
-                    if let url = linker.dataPage(periods[i].key) { entry["url"] = .string(url) }
-                    return .object(entry)
-                }),
         ]
+        // The latest period at a glance beside the SLA; the earlier ones below.
+        let cards: [TemplateValue] = periods.indices.map { i in
+            var entry: [String: TemplateValue] = [
+                "title": .string(words.period(periods[i].label) + (periods[i].goal?.team.map { ", " + $0 } ?? "")),
+                "metrics": .list(metrics(periods[i])),
+            ]
+            if let url = linker.dataPage(periods[i].key) { entry["url"] = .string(url) }
+            return .object(entry)
+        }
+        if let first = cards.first { context["current"] = first }
+        if cards.count > 1 {
+            context["earlier"] = .list(Array(cards.dropFirst()))
+            context["hasEarlier"] = true
+        }
         if let quarter = report.funnel.last, let weakest = Self.weakest(quarter) {
             let stage = quarter.stages[weakest]
             context["weakest"] = .string(

@@ -169,3 +169,72 @@ import Testing
         }
     }
 }
+
+/// What the pipeline pages show beside rules 3 and 4: response-time bands, months, channels and
+/// campaigns, at their boundaries.
+@Suite struct PipelinePageNumbersTests {
+    /// Mon 2025-04-07 from 08:00 in business time: exactly 1 h, 1 h 1 min, exactly 8 h (the next
+    /// day 08:00), and 8 h 1 min.
+    static let leads = """
+        lead_id,created_at,sql_at,first_touch_at,status,closed_at,amount,currency,source,campaign
+        B1,2025-04-07 08:00,2025-04-07 08:00,2025-04-07 09:00,won,2025-04-10 12:00,1000,DKK,Referrals,Webinar
+        B2,2025-04-07 08:00,2025-04-07 08:00,2025-04-07 09:01,won,2025-04-10 12:00,2000,DKK,Referrals,
+        B3,2025-04-07 09:00,2025-04-07 09:00,2025-04-08 08:00,,,,,Paid Social,Webinar
+        B4,2025-05-05 09:00,2025-05-05 09:00,2025-05-06 08:01,,,,,,
+        B5,2025-05-06 09:00,2025-05-06 09:00,,,,,,Paid Social,
+        B6,2025-06-02 09:00,2025-06-02 09:00,2025-06-02 09:30,lost,2025-06-10 10:00,,,Referrals,Guide
+
+        """
+
+    static func report() throws -> PipelineReport {
+        let crm = try CRMFolder(files: [
+            "sources.yml":
+                "time_zone: Europe/Copenhagen\nas_of: 2025-06-30T17:00\nsources:\n  - {file: leads.csv, preset: tandem}\n",
+            "leads.csv": leads,
+        ])
+        let (data, _) = crm.load(stages: ["inquiry", "sql"])
+        return PipelineReport(try #require(data), goals: [PipelineRulesTests.goal], rules: [PipelineRulesTests.rule])
+    }
+
+    @Test func responseTimesFallInBandsWithTheirUpperEdgeIncluded() throws {
+        let counts = try #require(try Self.report().sla.first).counts
+        #expect(PipelineReport.responseBands == [3_600, 14_400, 28_800])
+        // B1 and B6 (30 min) within 1 h; B2 (1 h 1 min) in 1–4 h; B3 (8 h) in 4–8 h; B4 (8 h 1 min) over 8 h.
+        #expect(counts.bands == [2, 1, 1, 1])
+        #expect(counts.bands.reduce(0, +) == counts.met + counts.late)
+    }
+
+    @Test func eachQuartersMonthsCountTheCasesThatStartedInThem() throws {
+        let result = try #require(try Self.report().sla.first)
+        #expect(result.months.map(\.month) == ["2025-04", "2025-05", "2025-06"])
+        #expect(result.months.map(\.counts.cases) == [3, 2, 1])
+        // April: B1, B2 met, B3 late (8 h); May: B4 late, B5 missed; June: B6 met.
+        #expect(result.months.map(\.counts.met) == [2, 0, 1])
+        #expect(result.months.map(\.counts.late) == [1, 1, 0])
+        #expect(result.months.map(\.counts.missed) == [0, 1, 0])
+        // The months add up to the quarter.
+        #expect(result.months.map(\.counts.cases).reduce(0, +) == result.counts.cases)
+        #expect(result.months.compactMap(\.counts.shouldEscalate).reduce(0, +) == result.counts.shouldEscalate)
+    }
+
+    @Test func sqlsAndWonDealsBySourceAndCampaign() throws {
+        let goal = try #require(try Self.report().goals.first)
+        #expect(goal.quarters == ["2025-Q2"])
+        #expect(goal.started)
+        // Most SQLs first, then by name; the leads without a label last.
+        #expect(goal.bySource.map(\.label) == ["Referrals", "Paid Social", nil])
+        #expect(goal.bySource.map(\.delivered) == [3, 2, 1])
+        #expect(goal.bySource.map(\.won) == [2, 0, 0])
+        #expect(goal.bySource.map(\.revenue) == [3_000, 0, 0])
+        #expect(goal.byCampaign.map(\.label) == ["Webinar", "Guide", nil])
+        #expect(goal.byCampaign.map(\.delivered) == [2, 1, 3])
+        #expect(goal.byCampaign.map(\.won) == [1, 0, 1])
+        #expect(goal.bySource.map(\.delivered).reduce(0, +) == goal.delivered)
+    }
+
+    @Test func asOfIsAlsoWrittenAsTheLocalTime() throws {
+        let report = try Self.report()
+        #expect(report.asOfDate == "2025-06-30")
+        #expect(report.asOfTime == "17:00")
+    }
+}
