@@ -232,3 +232,41 @@ import Testing
         #expect(BlockWords(.en).businessHours(plain).hasSuffix("(Europe/Copenhagen)"))
     }
 }
+
+/// The measured line a goal or an SLA shows on a site with pipeline data.
+@Suite struct BlockMeasureTests {
+    static let snapshots = BlockRenderingTests.snapshots
+
+    static func measure(_ language: Language, stage: String) -> BlockMeasure {
+        BlockMeasure(
+            label: language.pick("Measured", "Målt"), text: language.pick("\(stage): 86% <within> 4 h.", "\(stage): 86 % inden for 4 t."),
+            linkText: language.pick("See the pipeline.", "Se pipelinen."), url: "../pipeline/2026-q1/index.html",
+            data: ["compliance": "0.86", "stage": stage])
+    }
+
+    @Test(arguments: Language.allCases)
+    func aGoalAndAnSLAShowTheirMeasure(_ language: Language) throws {
+        var context = BlockContext(language: language, stage: BlockRenderingTests.stages(language))
+        context.goalMeasure = { _ in Self.measure(language, stage: "goal") }
+        context.ruleMeasure = { rule in rule.stage == "sql" ? Self.measure(language, stage: "sql") : nil }
+        let html =
+            BlockHTML.render(try BlockRenderingTests.block("goal"), context)
+            + BlockHTML.render(try BlockRenderingTests.block("sla"), context)
+        let name = "measured.\(language.rawValue)"
+        let expected = try Snapshot.expected(html, file: Self.snapshots + "/" + name + ".html")
+        #expect(html == expected, "\(name) differs from Snapshots/\(name).html; set TANDEM_RECORD=1 to re-record on purpose")
+        // Escaped, with its numbers in data- attributes, and only for the rule that has one.
+        if language == .en { #expect(html.contains("&lt;within&gt;")) }
+        #expect(html.contains("data-compliance=\"0.86\" data-stage=\"sql\""))
+        #expect(html.components(separatedBy: "class=\"tandem-measure\"").count == 3)
+    }
+
+    @Test func withoutMeasuresTheBlocksAreAsBefore() throws {
+        for name in ["goal", "sla"] {
+            let context = BlockContext(language: .en, stage: BlockRenderingTests.stages(.en))
+            let html = BlockHTML.render(try BlockRenderingTests.block(name), context)
+            #expect(!html.contains("tandem-measure"))
+            #expect(html == (try Snapshot.expected(html, file: Self.snapshots + "/" + name + ".en.html")))
+        }
+    }
+}

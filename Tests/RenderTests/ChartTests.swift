@@ -29,6 +29,29 @@ import Testing
     /// Every chart the snapshots hold, by file name.
     static let charts: [(name: String, svg: @Sendable () -> String)] = [
         (
+            "cumulative.en",
+            {
+                CumulativeChart(
+                    id: "sqls", title: "SQLs delivered, month by month", description: "The running total against the pace.",
+                    labels: ["Jan", "Feb", "Mar"], totals: [37, 80, nil], target: 120, totalName: "SQLs so far",
+                    targetName: "Pace to the target", language: .en
+                ).svg()
+            }
+        ),
+        (
+            "bars.da",
+            {
+                BarChart(
+                    id: "kept", title: "SQL: SLA overholdt", description: "Andelen besvaret i tide, pr. kvartal.",
+                    rows: [
+                        .init(label: "4. kvartal 2025", value: 0.51, text: "51 %"),
+                        .init(label: "1. kvartal 2026", value: 0.84, text: "84 %", isCurrent: true),
+                        .init(label: "2. kvartal 2026 med et meget langt navn, der må afkortes", value: nil, text: "–"),
+                    ], scale: 1
+                ).svg()
+            }
+        ),
+        (
             "radar.en",
             {
                 RadarChart(
@@ -236,5 +259,25 @@ import Testing
             RadarChart.wrap("Supercalifragilisticexpialidocious word", width: 10) == [
                 "Supercalifragilisticexpialidocious", "word",
             ])
+    }
+
+    @Test func theCumulativeScaleHasAtMostFiveLinesOfRoundNumbers() {
+        #expect(CumulativeChart.gridStep(4) == 1)
+        #expect(CumulativeChart.gridStep(12) == 5)
+        #expect(CumulativeChart.gridStep(127) == 50)
+        #expect(CumulativeChart.gridStep(1_000) == 200)
+        for highest in [1, 7, 23, 99, 100, 101, 480, 12_345] {
+            #expect(highest / CumulativeChart.gridStep(highest) <= 5, "\(highest)")
+        }
+    }
+
+    @Test func aMonthAfterAsOfHasNoPointAndEveryValueIsWrittenOnce() {
+        let svg = CumulativeChart(
+            id: "c", title: "t", description: "d", labels: ["Jan", "Feb", "Mar"], totals: [3, 9, nil], target: 12,
+            totalName: "So far", targetName: "Pace", language: .en
+        ).svg()
+        #expect(svg.components(separatedBy: "class=\"pipeline-chart__marker\"").count == 3)
+        #expect(svg.contains(">9</text>"))
+        #expect(svg.contains("role=\"img\" aria-labelledby=\"c-title c-desc\""))
     }
 }
