@@ -169,6 +169,30 @@ import Testing
         #expect(try page.next(timeout: .seconds(5)) == nil)
     }
 
+    /// New CRM exports (here: a later `as_of`) rebuild the pipeline pages and the blocks' measured lines.
+    @Test func aChangeInTheCRMFolderRebuildsThePipelinePages() throws {
+        let site = try Tandem.copyOfSite("pipeline")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let server = try ServeProcess(in: site)
+        defer { server.kill() }
+        let page = try EventStream(port: server.port)
+        #expect(try page.next()?.event == "hello")
+        let before = try HTTP.request("/pipeline/2026-q1/", port: server.port).text
+        #expect(before.contains("data-delivered=\"9\""))
+        #expect(try HTTP.request("/playbook/", port: server.port).text.contains("data-delivered=\"9\""))
+
+        let sources = site + "/content/crm/sources.yml"
+        let text = try String(contentsOfFile: sources, encoding: .utf8)
+        try text.replacingOccurrences(of: "as_of: 2026-03-31T17:00", with: "as_of: 2026-02-28T17:00")
+            .write(toFile: sources, atomically: false, encoding: .utf8)
+        #expect(try page.next(skipping: ["errors"])?.event == "reload")
+        let after = try HTTP.request("/pipeline/2026-q1/", port: server.port).text
+        #expect(after.contains("data-delivered=\"6\""))
+        #expect(after.contains("28 February 2026, 17:00"))
+        #expect(try HTTP.request("/playbook/", port: server.port).text.contains("data-delivered=\"6\""))
+        #expect(server.stop() == 0)
+    }
+
     @Test(arguments: ["inotify", "poll"])
     func aThemeFolderMadeWhileServingIsWatchedAndUsed(watch: String) throws {
         let site = try Tandem.copyOfSite("rich")
