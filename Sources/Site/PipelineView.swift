@@ -74,9 +74,7 @@ struct PipelineView: Sendable {
     /// Each SLA rule's latest quarter with measured cases (else its latest), and the change
     /// since the quarter before.
     func latestRules(linker: PageLinker) -> [TemplateValue] {
-        var stages: [String] = []
-        for result in report.sla where !stages.contains(result.stage) { stages.append(result.stage) }
-        return stages.compactMap { stage -> TemplateValue? in
+        return slaStages.compactMap { stage -> TemplateValue? in
             let results = report.sla.filter { $0.stage == stage }
             guard let index = Self.latestMeasured(results) else { return nil }
             let latest = results[index]
@@ -99,6 +97,13 @@ struct PipelineView: Sendable {
             }
             return .object(entry)
         }
+    }
+
+    /// The SLA rules' stages, in the order of the rules.
+    var slaStages: [String] {
+        var stages: [String] = []
+        for result in report.sla where !stages.contains(result.stage) { stages.append(result.stage) }
+        return stages
     }
 
     /// The last result with measured cases, else the last one.
@@ -258,10 +263,8 @@ struct PipelineView: Sendable {
     /// Each SLA rule's quarters in the period, with the compliance of every quarter up to the
     /// period's end as a chart.
     func slaRules(_ period: PipelinePages.Period, index: Int) -> [TemplateValue] {
-        var stages: [String] = []
-        for result in report.sla where !stages.contains(result.stage) { stages.append(result.stage) }
         let last = period.quarters.last ?? ""
-        return stages.enumerated().map { r, stage in
+        return slaStages.enumerated().map { r, stage in
             let all = report.sla.filter { $0.stage == stage && $0.quarter <= last }
             let shown = all.filter { period.quarters.contains($0.quarter) }
             let name = stageName(stage)
