@@ -304,30 +304,30 @@ import Testing
 @Suite struct HalvesTests {
     static func texts() -> [String] {
         var texts: [String] = []
-        var rows = ["lead_id,created_at,sql_at,first_touch_at,status,closed_at,amount,currency,team"]
+        var rows = ["lead_id,created_at,sql_at,first_touch_at,status,closed_at,amount,currency,team,source,campaign"]
         for i in 0..<300 {
             let day = 1 + i % 28
             let hour = 8 + i % 9
             rows.append(
-                "L\(i),2026-01-\(day < 10 ? "0" : "")\(day) \(hour):00,2026-02-\(day < 10 ? "0" : "")\(day) \(hour):30,,\(i % 3 == 0 ? "won" : "open"),2026-03-01,\(i * 10),DKK,T\(i % 4)"
+                "L\(i),2026-01-\(day < 10 ? "0" : "")\(day) \(hour):00,2026-02-\(day < 10 ? "0" : "")\(day) \(hour):30,,\(i % 3 == 0 ? "won" : "open"),2026-03-01,\(i * 10),DKK,T\(i % 4),S\(i % 5),\(i % 7 == 0 ? "" : "C\(i % 7)")"
             )
         }
         let plain = rows.joined(separator: "\n") + "\n"
         texts.append(plain)
         texts.append(rows.joined(separator: "\r\n") + "\r\n")
         // An id of the first half repeated in the second, and one repeated inside the second.
-        texts.append(plain + "L3,2026-01-05 10:00,,,,,,,\nL250,2026-01-05 10:00,,,,,,,\n")
+        texts.append(plain + "L3,2026-01-05 10:00,,,,,,,,,\nL250,2026-01-05 10:00,,,,,,,,,\n")
         // Bad values in both halves, more than are shown one by one.
         var bad = rows
-        for i in stride(from: 1, to: bad.count, by: 20) { bad[i] = "X\(i),2026-13-01 10:00,,,,,,," }
+        for i in stride(from: 1, to: bad.count, by: 20) { bad[i] = "X\(i),2026-13-01 10:00,,,,,,,,," }
         texts.append(bad.joined(separator: "\n") + "\n")
         // A quoted line break right at the middle.
         var quoted = rows
-        quoted[150] = "Q150,2026-01-05 10:00,,,,,,,\"team\nwith a line break\""
+        quoted[150] = "Q150,2026-01-05 10:00,,,,,,,\"team\nwith a line break\",S9,"
         texts.append(quoted.joined(separator: "\n") + "\n")
         // An unclosed quote in the second half.
         var broken = rows
-        broken[250] = "B250,\"2026-01-05 10:00,,,,,,,"
+        broken[250] = "B250,\"2026-01-05 10:00,,,,,,,,,"
         texts.append(broken.joined(separator: "\n") + "\n")
         return texts
     }
@@ -353,6 +353,9 @@ import Testing
         #expect(a.records.status == b.records.status)
         #expect(a.records.amount == b.records.amount)
         #expect(a.records.team.map { a.records.labelText($0) } == b.records.team.map { b.records.labelText($0) })
+        #expect(a.records.source.map { a.records.labelText($0) } == b.records.source.map { b.records.labelText($0) })
+        #expect(a.records.campaign.map { a.records.labelText($0) } == b.records.campaign.map { b.records.labelText($0) })
+        #expect(a.records.source.contains { a.records.labelText($0) == "S4" })
         #expect(a.records.origin.map(\.line) == b.records.origin.map(\.line))
         #expect(a.quality.rows == b.quality.rows)
         #expect(a.quality.used == b.quality.used)

@@ -334,8 +334,11 @@ public enum CRMLoader {
         let first = Half(scanner: scanner, fields: fields, loader: loader, records: records, quality: quality)
         // Moved out, so that the first half's arrays are not copied when they grow.
         records = Records(stages: [])
+        // The second half's labels are those of its own records.
+        var secondLoader = loader
+        secondLoader.forgetLabels()
         let second = Half(
-            scanner: CSVScanner(bytes, delimiter: scanner.delimiter, from: split, line: 1), fields: [], loader: loader,
+            scanner: CSVScanner(bytes, delimiter: scanner.delimiter, from: split, line: 1), fields: [], loader: secondLoader,
             records: later, quality: DataQuality(strict: quality.strict))
         let halves = [first, second]
         DispatchQueue.concurrentPerform(iterations: 2) { i in

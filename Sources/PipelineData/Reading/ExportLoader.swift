@@ -267,6 +267,15 @@ struct ExportLoader {
     var headerNames: [String] = []
     /// Reused for each row's stage entries.
     private var scratch: [Int64] = []
+    /// The channels and campaigns seen so far, by their bytes.
+    private var sources = LabelCache()
+    private var campaigns = LabelCache()
+
+    /// Forgets the labels seen, for a copy that reads into other records (the second half of a file).
+    mutating func forgetLabels() {
+        sources = LabelCache()
+        campaigns = LabelCache()
+    }
     /// Whether owners and teams are read: owners only for `show_owners`, teams only for goals of a team.
     var readsOwners = false
     var readsTeams = false
@@ -480,8 +489,8 @@ struct ExportLoader {
         records.currency.append(currency(row, records: &records, quality: &quality))
         records.team.append(readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1)
         records.owner.append(readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1)
-        records.source.append(text(row, .source).map { records.label($0) } ?? -1)
-        records.campaign.append(text(row, .campaign).map { records.label($0) } ?? -1)
+        records.source.append(sources.label(row, columns[.source], records: &records))
+        records.campaign.append(campaigns.label(row, columns[.campaign], records: &records))
         records.origin.append((fileIndex, Int32(row.line)))
         if readsDealLinks, columns[.dealIDs] != nil, let links = text(row, .dealIDs) {
             for deal in Self.splitIDs(links) { records.dealLinks.append((lead, deal)) }
@@ -517,8 +526,8 @@ struct ExportLoader {
                 currency: currency(row, records: &records, quality: &quality),
                 team: readsTeams ? text(row, .team).map { records.label($0) } ?? -1 : -1,
                 owner: readsOwners ? text(row, .owner).map { records.label($0) } ?? -1 : -1,
-                source: text(row, .source).map { records.label($0) } ?? -1,
-                campaign: text(row, .campaign).map { records.label($0) } ?? -1, file: fileIndex,
+                source: sources.label(row, columns[.source], records: &records),
+                campaign: campaigns.label(row, columns[.campaign], records: &records), file: fileIndex,
                 line: Int32(row.line)))
         return true
     }
@@ -566,5 +575,30 @@ struct ColumnMap: Sendable {
             return list.isEmpty ? nil : list
         }
         set { table[field.position] = newValue ?? [] }
+    }
+}
+
+/// The labels of one column seen so far, by their bytes: a channel or a campaign repeats on most
+/// rows, and comparing a few bytes costs less than making a `String` to look one up.
+struct LabelCache {
+    private var entries: [(bytes: [UInt8], label: Int32)] = []
+    /// More distinct labels than this are looked up as text.
+    static let capacity = 64
+
+    /// The label of the first non-empty cell of `columns` (as ``ExportLoader``'s text), or -1.
+    mutating func label(_ row: some ExportRow, _ columns: [Int]?, records: inout Records) -> Int32 {
+        guard let columns else { return -1 }
+        for column in columns {
+            let found: Int32? = row.withCell(column) { cell in
+                let bytes = ExportLoader.trim(cell)
+                guard !bytes.isEmpty else { return nil }
+                if let entry = entries.first(where: { $0.bytes.elementsEqual(bytes) }) { return entry.label }
+                let label = records.label(String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self))
+                if entries.count < Self.capacity { entries.append((Array(bytes), label)) }
+                return label
+            }
+            if let found { return found }
+        }
+        return -1
     }
 }
