@@ -239,7 +239,8 @@ import Testing
 
     static func measure(_ language: Language, stage: String) -> BlockMeasure {
         BlockMeasure(
-            label: language.pick("Measured", "Målt"), text: language.pick("\(stage): 86% <within> 4 h.", "\(stage): 86 % inden for 4 t."),
+            label: language.pick("Measured", "Målt"),
+            text: language.pick("\(stage): 86% <within> 4 h.", "\(stage): 86 % inden for 4 t."),
             linkText: language.pick("See the pipeline.", "Se pipelinen."), url: "../pipeline/2026-q1/index.html",
             data: ["compliance": "0.86", "stage": stage])
     }
