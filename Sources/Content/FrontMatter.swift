@@ -45,8 +45,10 @@ public struct FrontMatter: Sendable, Equatable {
             if end > from && bytes[end - 1] == 0x0D { end -= 1 }
             return bytes[from..<end]
         }
-        let first = lineEnd(from: 0)
-        guard content(0, first).elementsEqual("---".utf8) else {
+        // A UTF-8 byte-order mark, as Windows editors write one, is not part of the first line.
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let first = lineEnd(from: bom)
+        guard content(bom, first).elementsEqual("---".utf8) else {
             return (FrontMatter(), Substring(text), 0, [])
         }
         var start = first + 1

@@ -21,6 +21,20 @@ import Testing
         #expect(body == "Body\r\n")
     }
 
+    /// Windows editors may save UTF-8 with a byte-order mark before `---`: the front matter is
+    /// still front matter, not a heading and a thematic break.
+    @Test func aByteOrderMarkBeforeTheFrontMatterIsIgnored() throws {
+        let (matter, body, bodyLine) = try FrontMatter.split(
+            "\u{FEFF}---\r\ntitle: A\r\nweight: 3\r\n---\r\nBody\r\n", file: "a.md")
+        #expect(matter.title == "A")
+        #expect(matter.weight == 3)
+        #expect(body == "Body\r\n")
+        #expect(bodyLine == 4)
+        // Its problems keep their lines.
+        let problems = try FrontMatter.read("\u{FEFF}---\ntitle: A\nwieght: 3\n---\nBody\n", file: "a.md").problems
+        #expect(problems.map(\.location.line) == [3])
+    }
+
     @Test func withoutFrontMatterTheWholeFileIsBody() throws {
         let (matter, body, bodyLine) = try FrontMatter.split("# Only body\n", file: "a.md")
         #expect(matter == FrontMatter())
