@@ -50,5 +50,33 @@ struct ContentScan {
             page.assignOutputPath(mainLanguage: mainLanguage)
             pages.append(page)
         }
+        useReadmesAsIndexes(mainLanguage: mainLanguage)
+    }
+
+    /// Whether a page key names a `README` (`team/README`, any case): GitHub, GitBook and MkDocs
+    /// show a folder's README as its page.
+    static func isReadme(_ key: String) -> Bool { URLPath.lastComponent(key).lowercased() == "readme" }
+
+    /// A folder's `README.md` is its index page (the top one the home page) when the folder has no
+    /// `index.md` in that language; with both, an error names both.
+    private mutating func useReadmesAsIndexes(mainLanguage: Language) {
+        var indexes: [String: Int] = [:]
+        for (i, page) in pages.enumerated() where page.isIndex { indexes[page.language.rawValue + ":" + page.folder] = i }
+        var claimed: [String: Int] = [:]
+        for i in pages.indices where Self.isReadme(pages[i].key) {
+            let slot = pages[i].language.rawValue + ":" + pages[i].folder
+            if let index = indexes[slot] ?? claimed[slot] {
+                diagnostics.append(
+                    Diagnostic(
+                        SourceLocation(file: pages[i].display),
+                        "this folder has both \(URLPath.lastComponent(pages[index].source ?? "")) and \(URLPath.lastComponent(pages[i].source ?? "")), and either would be its page; keep one of them (a README.md is the folder's page when there is no index.md)"
+                    ))
+                continue
+            }
+            claimed[slot] = i
+            pages[i].key = URLPath.join(pages[i].folder, "index")
+            pages[i].isIndex = true
+            pages[i].assignOutputPath(mainLanguage: mainLanguage)
+        }
     }
 }

@@ -136,7 +136,16 @@ struct LinkResolver: Sendable {
                 "the link \"\(destination)\" points outside the content folder; link to a page or file inside \(contentDisplay)")
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
-        if let (key, language) = Page.key(ofFile: resolved) {
+        if var (key, language) = Page.key(ofFile: resolved) {
+            // A link to a folder's README.md goes to the folder's page when the README is it.
+            if site.byKey[key] == nil, ContentScan.isReadme(key),
+                let versions = site.byKey[URLPath.join(URLPath.directory(key), "index")],
+                versions.values.contains(where: { index in
+                    site.pages[index].source.flatMap { Page.key(ofFile: $0) }.map { ContentScan.isReadme($0.key) } == true
+                })
+            {
+                key = URLPath.join(URLPath.directory(key), "index")
+            }
             let fileLanguage = language ?? site.config.language
             guard let versions = site.byKey[key], let target = versions[page.language] ?? versions[fileLanguage] else {
                 let known = site.byKey.keys.map { $0 + ".md" }
