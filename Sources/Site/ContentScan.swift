@@ -51,6 +51,36 @@ struct ContentScan {
             pages.append(page)
         }
         useReadmesAsIndexes(mainLanguage: mainLanguage)
+        usePagesBesideFoldersAsIndexes(mainLanguage: mainLanguage)
+    }
+
+    /// A page beside a folder of the same name (`legal.md` and `legal/`) is the folder's page
+    /// when the folder has no index page in that language; with one, an error names both.
+    private mutating func usePagesBesideFoldersAsIndexes(mainLanguage: Language) {
+        var folders = Set<String>()
+        for page in pages {
+            var folder = page.folder
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = URLPath.directory(folder) }
+        }
+        var indexes: [String: Int] = [:]
+        for (i, page) in pages.enumerated() where page.isIndex { indexes[page.language.rawValue + ":" + page.folder] = i }
+        for i in pages.indices where !pages[i].isIndex && folders.contains(pages[i].key) {
+            let folder = pages[i].key
+            if let index = indexes[pages[i].language.rawValue + ":" + folder] {
+                // Said once: not again as two pages for one output file.
+                pages[i].clashReported = true
+                diagnostics.append(
+                    Diagnostic(
+                        SourceLocation(file: pages[i].display),
+                        "this page and \(pages[index].display) would both be the page of the folder \(folder)/; keep one of them (a page beside a folder of the same name is the folder's page when the folder has no index.md)"
+                    ))
+                continue
+            }
+            pages[i].key = URLPath.join(folder, "index")
+            pages[i].folder = folder
+            pages[i].isIndex = true
+            pages[i].assignOutputPath(mainLanguage: mainLanguage)
+        }
     }
 
     /// Whether a page key names a `README` (`team/README`, any case): GitHub, GitBook and MkDocs

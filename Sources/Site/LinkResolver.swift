@@ -116,6 +116,21 @@ struct LinkResolver: Sendable {
             name: stage.name, url: URLPath.relative(from: page.outputDirectory, to: site.pages[entry.page].outputPath) + anchor)
     }
 
+    /// The key of the folder page a file became (docs/authoring.md): a folder's `README.md`, or a
+    /// page beside a folder of its name (`legal.md` for `legal/`); nil when no page is that file.
+    func indexKey(ofFile key: String) -> String? {
+        let candidates = [
+            ContentScan.isReadme(key) ? URLPath.join(URLPath.directory(key), "index") : nil, URLPath.join(key, "index"),
+        ]
+        for candidate in candidates.compactMap({ $0 }) {
+            guard let versions = site.byKey[candidate] else { continue }
+            if versions.values.contains(where: { site.pages[$0].source.flatMap { Page.key(ofFile: $0) }?.key == key }) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
     enum Resolution {
         case keep
         case page(Int, url: String, fragment: String?)
@@ -138,14 +153,7 @@ struct LinkResolver: Sendable {
         let suffix = fragment.map { "#" + $0 } ?? ""
         if var (key, language) = Page.key(ofFile: resolved) {
             // A link to a folder's README.md goes to the folder's page when the README is it.
-            if site.byKey[key] == nil, ContentScan.isReadme(key),
-                let versions = site.byKey[URLPath.join(URLPath.directory(key), "index")],
-                versions.values.contains(where: { index in
-                    site.pages[index].source.flatMap { Page.key(ofFile: $0) }.map { ContentScan.isReadme($0.key) } == true
-                })
-            {
-                key = URLPath.join(URLPath.directory(key), "index")
-            }
+            if site.byKey[key] == nil, let index = indexKey(ofFile: key) { key = index }
             let fileLanguage = language ?? site.config.language
             guard let versions = site.byKey[key], let target = versions[page.language] ?? versions[fileLanguage] else {
                 let known = site.byKey.keys.map { $0 + ".md" }

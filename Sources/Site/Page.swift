@@ -23,6 +23,10 @@ struct Page: Sendable {
     /// The output file relative to the output folder: `da/playbooks/sla/index.html`.
     var outputPath = ""
 
+    /// Whether the scan already reported that this page and another would be the same page
+    /// (`legal.md` beside `legal/index.md`), so the clash of their output files is not said twice.
+    var clashReported = false
+
     /// For a page made from data, what makes it.
     var data: DataPage?
 

@@ -24,6 +24,7 @@ struct SiteTree: Sendable {
         var outputs: [String: Int] = [:]
         for (i, page) in pages.enumerated() {
             if let first = outputs[page.outputPath] {
+                if page.clashReported || pages[first].clashReported { continue }
                 diagnostics.append(
                     Diagnostic(
                         SourceLocation(file: page.display),
