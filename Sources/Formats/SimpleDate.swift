@@ -67,9 +67,14 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The date as people read it: `4 March 2026` or `4. marts 2026`.
     public func formatted(_ language: Language) -> String {
         switch language {
-        case .en: "\(day) \(Self.englishMonths[month - 1]) \(year)"
-        case .da: "\(day). \(Self.danishMonths[month - 1]) \(year)"
+        case .en: "\(day) \(Self.monthName(month, language)) \(year)"
+        case .da: "\(day). \(Self.monthName(month, language)) \(year)"
         }
+    }
+
+    /// `March` / `marts` for 3.
+    public static func monthName(_ month: Int, _ language: Language) -> String {
+        language == .da ? danishMonths[month - 1] : englishMonths[month - 1]
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

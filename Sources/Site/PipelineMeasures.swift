@@ -58,8 +58,8 @@ struct PipelineMeasures: Sendable {
             words.capitalized(words.language.pick("as of ", "pr. ") + words.asOf(report)) + ": " + parts.joined(separator: ", ")
             + "."
         var numbers: [String: String] = ["delivered": String(result.delivered), "won": String(result.won)]
-        if let expected = result.expectedToDate { numbers["expected-to-date"] = PipelineView.full(expected) }
-        if let revenue = result.revenue { numbers["revenue"] = PipelineView.full(revenue) }
+        if let expected = result.expectedToDate { numbers["expected-to-date"] = ScoreFormat.full(expected) }
+        if let revenue = result.revenue { numbers["revenue"] = ScoreFormat.full(revenue) }
         return BlockMeasure(
             label: words.measuredLabel, text: text, linkText: words.seePage(period.label), url: url(period.key, from: page),
             data: numbers)
@@ -88,8 +88,8 @@ struct PipelineMeasures: Sendable {
             "stage": stage, "quarter": result.quarter, "met": String(counts.met),
             "measured": String(counts.met + counts.late + counts.missed),
         ]
-        if let compliance = counts.compliance { numbers["compliance"] = PipelineView.full(compliance) }
-        if let median = counts.medianSeconds { numbers["median-s"] = PipelineView.full(median) }
+        if let compliance = counts.compliance { numbers["compliance"] = ScoreFormat.full(compliance) }
+        if let median = counts.medianSeconds { numbers["median-s"] = ScoreFormat.full(median) }
         if let escalate = counts.shouldEscalate { numbers["should-escalate"] = String(escalate) }
         let period = PipelinePages.period(showing: result.quarter, in: periods)
         return BlockMeasure(

@@ -22,15 +22,15 @@ struct PipelineView: Sendable {
     /// `{display, full}`; `full` is the value as the JSON writes it, empty for none.
     func number(_ display: String, _ full: Double?) -> TemplateValue {
         // Always a `full`, so that a number without one does not show an outer section's.
-        ["display": .string(display), "full": .string(full.map(Self.full) ?? "")]
+        ["display": .string(display), "full": .string(full.map(ScoreFormat.full) ?? "")]
     }
 
-    func count(_ n: Int) -> TemplateValue { ["display": .string(words.integer(n)), "full": .string(String(n))] }
-
-    /// As the JSON writes a number: integers without a decimal point.
-    static func full(_ value: Double) -> String {
-        value == value.rounded() && value.magnitude < 1e15 ? String(Int(value)) : value.description
+    /// A count the JSON writes as a whole number, shown as `display`.
+    func number(_ display: String, count n: Int) -> TemplateValue {
+        ["display": .string(display), "full": .string(String(n))]
     }
+
+    func count(_ n: Int) -> TemplateValue { number(words.integer(n), count: n) }
 
     // MARK: - Index
 
@@ -61,7 +61,7 @@ struct PipelineView: Sendable {
                     next: stageName(
                         (quarter.stages[(weakest + 1)...].first { $0.entered > 0 } ?? quarter.stages[weakest + 1]).stage),
                     conversion: stage.conversion ?? 0))
-            context["weakestConversion"] = .string(Self.full(stage.conversion ?? 0))
+            context["weakestConversion"] = .string(ScoreFormat.full(stage.conversion ?? 0))
         }
         let rules = latestRules(linker: linker)
         if !rules.isEmpty {
@@ -131,24 +131,24 @@ struct PipelineView: Sendable {
             "key": "delivered", "label": .string(words.sqlsLabel),
             "value": number(
                 goal.sqlTarget.map { words.ofTarget(words.integer(goal.delivered), words.integer($0)) }
-                    ?? words.integer(goal.delivered), Double(goal.delivered)),
+                    ?? words.integer(goal.delivered), count: goal.delivered),
             "note": .string(sqlNote.joined(separator: "; ")),
             "attributes": attributes([
-                ("delivered", Double(goal.delivered)), ("sql-target", goal.sqlTarget.map(Double.init)),
-                ("expected-to-date", goal.expectedToDate),
+                ("delivered", String(goal.delivered)), ("sql-target", goal.sqlTarget.map(String.init)),
+                ("expected-to-date", goal.expectedToDate.map(ScoreFormat.full)),
             ]),
         ])
         list.append([
             "key": "won", "label": .string(words.wonLabel),
             "value": number(
                 goal.minClosed.map { words.ofAtLeast(words.integer(goal.won), words.integer($0)) } ?? words.integer(goal.won),
-                Double(goal.won)),
-            "attributes": attributes([("won", Double(goal.won)), ("min-closed", goal.minClosed.map(Double.init))]),
+                count: goal.won),
+            "attributes": attributes([("won", String(goal.won)), ("min-closed", goal.minClosed.map(String.init))]),
         ])
         if let rate = goal.closeRate {
             var entry: [String: TemplateValue] = [
                 "key": "close-rate", "label": .string(words.closeRateLabel), "value": number(words.percent(rate), rate),
-                "attributes": attributes([("close-rate", rate)]),
+                "attributes": attributes([("close-rate", ScoreFormat.full(rate))]),
             ]
             if let min = goal.minClosed, let target = goal.sqlTarget, target > 0 {
                 entry["note"] = .string(words.closeRateTarget(Double(min) / Double(target)))
@@ -162,7 +162,9 @@ struct PipelineView: Sendable {
                     goal.revenueTarget.map {
                         words.ofTarget(words.money(revenue, goal.currency), words.money($0, goal.currency))
                     } ?? words.money(revenue, goal.currency), revenue),
-                "attributes": attributes([("revenue", revenue), ("revenue-target", goal.revenueTarget)]),
+                "attributes": attributes([
+                    ("revenue", ScoreFormat.full(revenue)), ("revenue-target", goal.revenueTarget.map(ScoreFormat.full)),
+                ]),
             ]
             var notes: [String] = []
             if let target = goal.revenueTarget, target > 0 { notes.append(words.shareOfTarget(revenue / target)) }
@@ -173,9 +175,10 @@ struct PipelineView: Sendable {
         return list
     }
 
-    /// `data-name="full value"` pairs for a template: `[{name, value}]`, nil values left out.
-    func attributes(_ pairs: [(String, Double?)]) -> TemplateValue {
-        .list(pairs.compactMap { name, value in value.map { ["name": .string(name), "value": .string(Self.full($0))] } })
+    /// `data-name="value as the JSON writes it"` pairs for a template: `[{name, value}]`, nil
+    /// values left out.
+    func attributes(_ pairs: [(String, String?)]) -> TemplateValue {
+        .list(pairs.compactMap { name, value in value.map { ["name": .string(name), "value": .string($0)] } })
     }
 
     // MARK: - A period
@@ -443,12 +446,5 @@ struct PipelineView: Sendable {
                 })
         }
         return .object(entry)
-    }
-}
-
-extension PipelineWords {
-    func capitalized(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
     }
 }

@@ -54,32 +54,23 @@ struct PipelineWords: Sendable {
         return minutes == 0 ? "\(integer(hours))\u{00A0}\(h)" : "\(integer(hours))\u{00A0}\(h) \(minutes)\u{00A0}min"
     }
 
+    /// The text with its first letter in upper case, to start a sentence.
+    func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     // MARK: - Periods
 
-    /// `Q1 2026` / `1. kvartal 2026` for `2026-Q1`; a date range as the goal block writes it.
+    /// `Q1 2026` / `1. kvartal 2026` for `2026-Q1`, and `1 February – 30 April 2026` for
+    /// `2026-02-01 to 2026-04-30`: the period as the goal block's caption names it.
     func period(_ label: String) -> String {
-        if let quarter = Self.quarter(label) {
-            return language.pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
-        }
+        if let quarter = Quarter(label) { return BlockHTML.periodName(GoalPeriod(quarter), language: language) }
         let parts = label.split(separator: " ")
-        if parts.count == 3, let start = SimpleDate(String(parts[0])), let end = SimpleDate(String(parts[2])) {
-            return start.formatted(language) + " – " + end.formatted(language)
+        if parts.count == 3, let start = SimpleDate(parts[0]), let end = SimpleDate(parts[2]) {
+            return BlockHTML.periodName(GoalPeriod(start: start, end: end), language: language)
         }
         return label
-    }
-
-    /// `Q1`: the short form for a chart's rows.
-    func shortQuarter(_ label: String) -> String {
-        guard let quarter = Self.quarter(label) else { return label }
-        return language.pick("Q\(quarter.number) \(quarter.year)", "K\(quarter.number) \(quarter.year)")
-    }
-
-    static func quarter(_ label: String) -> (year: Int, number: Int)? {
-        let parts = label.split(separator: "-")
-        guard parts.count == 2, let year = Int(parts[0]), parts[1].count == 2, parts[1].first == "Q",
-            let number = Int(parts[1].dropFirst()), (1...4).contains(number)
-        else { return nil }
-        return (year, number)
     }
 
     /// `January 2026` / `januar 2026` for `2026-01`; `Jan` / `jan.` with `short`.
@@ -88,17 +79,7 @@ struct PipelineWords: Sendable {
         guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
             return label
         }
-        let names =
-            language == .da
-            ? [
-                "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
-                "december",
-            ]
-            : [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-                "December",
-            ]
-        let name = names[month - 1]
+        let name = SimpleDate.monthName(month, language)
         if short { return language == .da ? String(name.prefix(3)) + "." : String(name.prefix(3)) }
         return "\(name) \(year)"
     }
@@ -198,25 +179,9 @@ struct PipelineWords: Sendable {
         language.pick("Are we keeping the SLA for \(stage)?", "Overholder vi SLA'en for \(stage)?")
     }
 
-    /// `4 business hours` / `4 arbejdstimer`
+    /// `4 business hours` / `4 arbejdstimer`, as the SLA block writes the rule.
     func span(_ span: TimeSpan, business: Bool) -> String {
-        let value = span.value
-        let one = value == 1
-        let unit: String =
-            switch span.unit {
-            case .minutes: language.pick(one ? "minute" : "minutes", one ? "minut" : "minutter")
-            case .hours:
-                business
-                    ? language.pick(one ? "business hour" : "business hours", one ? "arbejdstime" : "arbejdstimer")
-                    : language.pick(one ? "hour" : "hours", one ? "time" : "timer")
-            case .days:
-                business
-                    ? language.pick(one ? "business day" : "business days", one ? "arbejdsdag" : "arbejdsdage")
-                    : language.pick(one ? "day" : "days", one ? "dag" : "dage")
-            case .weeks: language.pick(one ? "week" : "weeks", one ? "uge" : "uger")
-            }
-        let businessMinutes = business && span.unit == .minutes ? language.pick(" of business time", " i arbejdstid") : ""
-        return "\(integer(value)) \(unit)\(businessMinutes)"
+        BlockHTML.duration(span, business: business, language: language)
     }
 
     /// `86% within 4 business hours (80 of 93 measured)`

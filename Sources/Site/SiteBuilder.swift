@@ -267,10 +267,10 @@ extension SiteBuilder {
             site: site, staticFiles: Set(loaded.scan.staticFiles), contentDisplay: FileSystem.display(options.contentDirectory),
             blockWords: LinkResolver.blockWords(of: loaded.theme), pipelineData: loaded.data.pipeline)
         let unsafeHTML = loaded.config.unsafeHTML
-        // The blocks show the pipeline's numbers, so new exports make the pages new.
+        // The blocks show the pipeline's numbers, so new exports make the pages new (only a cache asks).
+        let reportHash = cache == nil ? 0 : loaded.data.pipeline.map { Fingerprint.hash64($0.report.json()) } ?? 0
         let siteHash = Fingerprint.hash64(
-            String(site.fingerprint(staticFiles: loaded.scan.staticFiles)).utf8,
-            seed: resolver.blockWordsHash ^ (loaded.data.pipeline.map { Fingerprint.hash64($0.report.json()) } ?? 0))
+            String(site.fingerprint(staticFiles: loaded.scan.staticFiles)).utf8, seed: resolver.blockWordsHash ^ reportHash)
         let allPages = site.pages
         return parallelMap(allPages.count) { i in
             let page = allPages[i]

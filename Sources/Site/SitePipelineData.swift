@@ -62,12 +62,6 @@ struct PipelineAgreements {
         }
     }
 
-    /// A stage's name on a page in `language`: its translation's pipeline, the main one's, or the standard one's.
-    static func stageName(_ id: String, in language: Language, pipelines: [Language: Pipeline], main: Language) -> String {
-        pipelines[language]?.stage(id)?.name ?? pipelines[main]?.stage(id)?.name ?? Pipeline.standard(language).stage(id)?.name
-            ?? id
-    }
-
     /// The zone of the first rule with business hours: what `sources.yml` falls back to.
     var businessZone: String? { rules.lazy.compactMap(\.businessHours?.timeZone).first }
 }
@@ -77,8 +71,10 @@ struct SitePipelineData: Sendable {
     var report: PipelineReport
     var pipelines: [Language: Pipeline]
 
+    /// A stage's name on a page in `language`: its translation's pipeline, the main one's, or the standard one's.
     func stageName(_ id: String, in language: Language, main: Language) -> String {
-        PipelineAgreements.stageName(id, in: language, pipelines: pipelines, main: main)
+        pipelines[language]?.stage(id)?.name ?? pipelines[main]?.stage(id)?.name ?? Pipeline.standard(language).stage(id)?.name
+            ?? id
     }
 }
 

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import PipelineData
+import Render
 import Site
 import TestSupport
 import Testing
@@ -183,9 +184,8 @@ import Testing
 
     // MARK: - Helpers
 
-    static func full(_ value: Double) -> String {
-        value == value.rounded() && value.magnitude < 1e15 ? String(Int(value)) : value.description
-    }
+    /// A `Double` as `tandem pipeline --format json` writes it.
+    static func full(_ value: Double) -> String { ScoreFormat.full(value) }
 
     /// The cells of a line of a CSV file whose fields are all quoted (a HubSpot export).
     static func cells(_ line: String) -> [String] {

@@ -89,6 +89,17 @@ public enum BlockHTML {
         return html.out
     }
 
+    /// A rule's time span in words, as the SLA block writes it: `4 business hours` / `4 arbejdstimer`.
+    public static func duration(_ span: TimeSpan, business: Bool, language: Language) -> String {
+        BlockWords(language).duration(span, business: business)
+    }
+
+    /// A goal's period in words, as the goal block's caption writes it: `Q1 2026` / `1. kvartal
+    /// 2026`, or `1 February – 30 April 2026`.
+    public static func periodName(_ period: GoalPeriod, language: Language) -> String {
+        BlockWords(language).periodName(period)
+    }
+
     /// The id a pipeline stage's list item carries, so SLA tables can link to it.
     public static func stageAnchor(_ id: String) -> String { "stage-" + id }
 }

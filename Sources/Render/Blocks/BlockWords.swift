@@ -118,11 +118,13 @@ struct BlockWords {
         var caption = word("blockGoal")
         if let team { caption += language.pick(" for ", " for ") + team }
         guard let period else { return caption }
-        if let quarter = period.quarter {
-            return caption + ", "
-                + language.pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
-        }
-        return caption + ", " + dateRange(period)
+        return caption + ", " + periodName(period)
+    }
+
+    /// `Q1 2026` / `1. kvartal 2026` for a quarter, else its dates.
+    func periodName(_ period: GoalPeriod) -> String {
+        guard let quarter = period.quarter else { return dateRange(period) }
+        return language.pick("Q\(quarter.number) \(quarter.year)", "\(quarter.number). kvartal \(quarter.year)")
     }
 
     /// `1 January – 31 March 2026`; the first year is left out when both dates share it.

@@ -13,15 +13,9 @@ enum PipelineChartLayout {
     static func open(
         _ svg: inout SVGWriter, id: String, kind: String, height: Double, title: String, description: String, fontSize: Int = 12
     ) {
-        svg.open(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "pipeline-chart pipeline-chart--\(kind)"), ("id", id),
-                ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"), ("role", "img"),
-                ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-size", String(fontSize)),
-            ])
-        svg.element("title", [("id", "\(id)-title")], text: title)
-        svg.element("desc", [("id", "\(id)-desc")], text: description)
+        svg.openChart(
+            id: id, kind: kind, width: width, height: height, title: title, description: description, family: "pipeline-chart",
+            fontSize: fontSize)
     }
 
     /// A label cut to fit `width` units, with `…`.

@@ -119,13 +119,18 @@ struct SVGWriter {
 /// Accessible wrapping of a chart: `role="img"`, a title and a description that screen readers
 /// announce, and both available to people as a tooltip.
 extension SVGWriter {
-    mutating func openChart(id: String, kind: String, width: Double, height: Double, title: String, description: String) {
+    /// - Parameters:
+    ///   - family: the chart's class, `results-chart` or `pipeline-chart`, with `--kind` after it.
+    mutating func openChart(
+        id: String, kind: String, width: Double, height: Double, title: String, description: String,
+        family: String = "results-chart", fontSize: Int = 14
+    ) {
         open(
             "svg",
             [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "results-chart results-chart--\(kind)"), ("id", id),
+                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "\(family) \(family)--\(kind)"), ("id", id),
                 ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("role", "img"),
-                ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-size", "14"),
+                ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-size", String(fontSize)),
             ])
         element("title", [("id", "\(id)-title")], text: title)
         element("desc", [("id", "\(id)-desc")], text: description)
